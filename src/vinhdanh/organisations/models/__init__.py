@@ -1,0 +1,14 @@
+from vinhdanh.organisations.models.account import RoleAssignment, User
+from vinhdanh.organisations.models.group import EmulationGroup, GroupMembership, HandoverRecord
+from vinhdanh.organisations.models.person import Person
+from vinhdanh.organisations.models.unit import Unit
+
+__all__ = [
+    "EmulationGroup",
+    "GroupMembership",
+    "HandoverRecord",
+    "Person",
+    "RoleAssignment",
+    "Unit",
+    "User",
+]

@@ -1,0 +1,128 @@
+"""Visibility: every list of units, people and groups is filtered by ``visible_to(user)``.
+
+A role held for a unit shows that unit's subtree; a role held for a group shows the group
+and its member units (not their people). Superusers see everything.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+
+from vinhdanh.core.text import fold, nfc
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: str
+    unit_path: str | None
+    group_id: int | None
+
+
+@dataclass(frozen=True)
+class Scope:
+    everything: bool
+    grants: tuple[Grant, ...]
+
+    @property
+    def unit_paths(self) -> tuple[str, ...]:
+        return tuple({g.unit_path for g in self.grants if g.unit_path})
+
+    @property
+    def group_ids(self) -> tuple[int, ...]:
+        return tuple({g.group_id for g in self.grants if g.group_id})
+
+    def covers_unit(self, unit, roles=None) -> bool:
+        """Whether a unit-scoped grant (of one of ``roles``) reaches ``unit``."""
+        return self.everything or any(
+            g.unit_path and unit.path.startswith(g.unit_path) and (roles is None or g.role in roles)
+            for g in self.grants
+        )
+
+    def holds_for_group(self, group_id: int, roles) -> bool:
+        return any(g.group_id == group_id and g.role in roles for g in self.grants)
+
+    def roles(self) -> set[str]:
+        return {g.role for g in self.grants}
+
+
+_NOBODY = Scope(everything=False, grants=())
+
+
+def scope_of(user) -> Scope:
+    """The user's grants, read once per request and kept on the user object."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return _NOBODY
+    cached = getattr(user, "_vinhdanh_scope", None)
+    if cached is None:
+        rows = apps.get_model("organisations", "RoleAssignment").objects.filter(user=user)
+        grants = tuple(
+            Grant(role, path, group_id)
+            for role, path, group_id in rows.values_list("role", "unit__path", "group_id")
+        )
+        cached = Scope(everything=user.is_superuser, grants=grants)
+        user._vinhdanh_scope = cached
+    return cached
+
+
+def _subtree_q(paths, field: str) -> Q:
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(**{f"{field}__startswith": path})
+    return query
+
+
+def search_q(text: str, field: str = "search_text") -> Q:
+    """Case-, diacritic- and tone-placement-insensitive match on a folded column."""
+    folded = fold(nfc(text))
+    return Q(**{f"{field}__contains": folded}) if folded else Q()
+
+
+class UnitQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        scope = scope_of(user)
+        if scope.everything:
+            return self.all()
+        query = _subtree_q(scope.unit_paths, "path")
+        if scope.group_ids:
+            members = apps.get_model("organisations", "GroupMembership").objects.filter(
+                group_id__in=scope.group_ids, unit=OuterRef("pk")
+            )
+            query |= Q(Exists(members))
+        return self.filter(query)
+
+    def subtree_of(self, unit):
+        return self.filter(path__startswith=unit.path)
+
+    def search(self, text: str):
+        return self.filter(search_q(text))
+
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        scope = scope_of(user)
+        if scope.everything:
+            return self.all()
+        return self.filter(_subtree_q(scope.unit_paths, "unit__path"))
+
+    def search(self, text: str):
+        text = nfc(text)
+        if text.isdigit():
+            return self.filter(citizen_id__startswith=text)
+        return self.filter(search_q(text))
+
+
+class GroupQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        scope = scope_of(user)
+        if scope.everything:
+            return self.all()
+        members = apps.get_model("organisations", "GroupMembership").objects.filter(
+            _subtree_q(scope.unit_paths, "unit__path"), group=OuterRef("pk")
+        )
+        organised = _subtree_q(scope.unit_paths, "organiser__path")
+        return self.filter(Exists(members) | organised | Q(pk__in=scope.group_ids))
+
+    def search(self, text: str):
+        return self.filter(search_q(text))
