@@ -11,8 +11,9 @@ import pytest
 
 import vinhdanh
 
-LOCALE = Path(vinhdanh.__file__).parent / "locale" / "vi" / "LC_MESSAGES"
-OUR_PO = LOCALE / "django.po"
+PACKAGE = Path(vinhdanh.__file__).parent
+# Our own messages, and the translations of what Django and DRF lack in `vi`.
+CATALOGUES = [PACKAGE / name / "vi" / "LC_MESSAGES" for name in ("locale", "locale_libraries")]
 # Packages whose messages reach our users, and the folder of their catalogues.
 THIRD_PARTY = [
     ("django", "conf/locale"),
@@ -40,22 +41,27 @@ def _translated(catalogue) -> set:
     return {_key(e) for e in catalogue if e.msgid and e.translated() and not e.obsolete}
 
 
-def _ours() -> polib.POFile:
-    return polib.pofile(str(OUR_PO))
+def _ours() -> list:
+    return [e for folder in CATALOGUES for e in polib.pofile(str(folder / "django.po"))]
 
 
-def test_catalogue_has_no_untranslated_or_fuzzy_message():
-    catalogue = _ours()
+@pytest.mark.parametrize("folder", CATALOGUES, ids=lambda f: f.parent.parent.name)
+def test_catalogue_has_no_untranslated_or_fuzzy_message(folder):
+    catalogue = polib.pofile(str(folder / "django.po"))
     missing = [e.msgid for e in catalogue.untranslated_entries()]
     fuzzy = [e.msgid for e in catalogue.fuzzy_entries()]
     assert (missing, fuzzy) == ([], [])
 
 
-def test_compiled_catalogue_matches_the_po_file():
-    compiled = polib.mofile(str(LOCALE / "django.mo"))
-    expected = {_key(e): e.msgstr or e.msgstr_plural.get(0) for e in _ours().translated_entries()}
-    found = {_key(e): e.msgstr or e.msgstr_plural.get(0) for e in compiled if e.msgid}
-    assert found == expected, "run: python manage.py compilemessages"
+@pytest.mark.parametrize("folder", CATALOGUES, ids=lambda f: f.parent.parent.name)
+def test_compiled_catalogue_matches_the_po_file(folder):
+    def text(entry):
+        return entry.msgstr or entry.msgstr_plural.get(0)
+
+    source = polib.pofile(str(folder / "django.po")).translated_entries()
+    compiled = polib.mofile(str(folder / "django.mo"))
+    expected = {_key(e): text(e) for e in source}
+    assert {_key(e): text(e) for e in compiled if e.msgid} == expected, "run: compilemessages"
 
 
 @pytest.mark.parametrize(("package", "folder"), THIRD_PARTY)
@@ -71,8 +77,7 @@ def test_messages_missing_from_library_vi_catalogues_are_ours(package, folder):
 def test_every_message_in_the_source_is_in_the_catalogue(tmp_path):
     # makemessages on a copy of the package, so the real catalogue is not touched.
     copy = tmp_path / "vinhdanh"
-    shutil.copytree(Path(vinhdanh.__file__).parent, copy,
-                    ignore=shutil.ignore_patterns("static", "__pycache__"))
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("static", "__pycache__"))
     subprocess.run(
         [sys.executable, "-m", "django", "makemessages", "-l", "vi", "--no-wrap",
          "--ignore", "migrations/*"],
