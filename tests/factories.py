@@ -56,8 +56,7 @@ class GroupFactory(factory.django.DjangoModelFactory):
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
-        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     full_name = factory.Sequence(lambda n: f"Người dùng {n}")
-    password = factory.PostGenerationMethodCall("set_password", "mat-khau-thu-1")
+    password = factory.django.Password("mat-khau-thu-1")

@@ -10,4 +10,6 @@ os.environ.setdefault("VINHDANH_DATA_DIR", tempfile.mkdtemp(prefix="vinhdanh-tes
 from vinhdanh.settings import *  # noqa: E402,F403
 
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# WhiteNoise warns (an error under our warning filter) when STATIC_ROOT is missing.
+os.makedirs(STATIC_ROOT, exist_ok=True)  # noqa: F405
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -91,6 +91,8 @@ def administers(user):
 rules.add_perm("organisations.view_unit", can_see_unit)
 rules.add_perm("organisations.change_unit", edits_unit)
 rules.add_perm("organisations.add_unit", adds_units_under)
+# A unit without a parent is a new tree: only administrators start one.
+rules.add_perm("organisations.add_root_unit", administers)
 rules.add_perm("organisations.import_units", adds_units_under)
 rules.add_perm("organisations.view_person", sees_person)
 rules.add_perm("organisations.change_person", edits_person)

@@ -1,0 +1,40 @@
+"""Foreign keys that accept only objects the requesting user can see.
+
+An id outside the user's view reads as "does not exist", so it tells them nothing.
+"""
+
+from rest_framework import serializers
+
+from vinhdanh.organisations.models import EmulationGroup, Unit
+
+
+class VisibleUnitField(serializers.PrimaryKeyRelatedField):
+    queryset = Unit.objects.all()  # names the model for the schema; lookups use get_queryset
+
+    def get_queryset(self):
+        return Unit.objects.visible_to(self.context["request"].user)
+
+
+class VisibleGroupField(serializers.PrimaryKeyRelatedField):
+    queryset = EmulationGroup.objects.all()
+
+    def get_queryset(self):
+        return EmulationGroup.objects.visible_to(self.context["request"].user)
+
+
+class TargetUnitField(VisibleUnitField):
+    """A unit that receives something new (a person, a sub-unit).
+
+    Any existing unit is accepted here so that the view's ``add_*`` rule can refuse it with
+    403; forms of the browsable API still offer only the visible ones.
+    """
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        try:
+            return Unit.objects.get(pk=int(data))
+        except (TypeError, ValueError):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        except Unit.DoesNotExist:
+            self.fail("does_not_exist", pk_value=data)

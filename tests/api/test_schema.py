@@ -1,0 +1,70 @@
+import yaml
+from django.core.management import call_command
+from rest_framework.test import APIClient
+
+from vinhdanh.api.urls import router
+from vinhdanh.api.views.base import ServiceViewSet
+
+PATHS = {
+    "/api/v1/auth/token/": {"post"},
+    "/api/v1/units/": {"get", "post"},
+    "/api/v1/units/{id}/": {"get", "patch"},
+    "/api/v1/people/": {"get", "post"},
+    "/api/v1/people/{id}/": {"get", "patch"},
+    "/api/v1/groups/": {"get", "post"},
+    "/api/v1/groups/{id}/": {"get"},
+    "/api/v1/groups/{id}/leadership/": {"post"},
+    "/api/v1/groups/{id}/members/": {"post"},
+    "/api/v1/groups/{id}/copy-to-next-year/": {"post"},
+    "/api/v1/groups/{id}/handover/": {"post"},
+}
+
+
+def _operations(schema) -> dict:
+    return {path: set(item) for path, item in schema["paths"].items()}
+
+
+def test_schema_endpoint_returns_every_path_as_yaml(db):
+    response = APIClient().get("/api/v1/schema/")
+
+    assert response.status_code == 200
+    schema = yaml.safe_load(response.content)
+    assert schema["openapi"].startswith("3.")
+    assert _operations(schema) == PATHS
+
+
+def test_schema_endpoint_returns_json_on_request(db):
+    response = APIClient().get("/api/v1/schema/", {"format": "json"})
+
+    assert response.status_code == 200
+    assert _operations(response.json()) == PATHS
+
+
+def test_schema_documents_the_private_fields_of_people(db):
+    schema = APIClient().get("/api/v1/schema/", {"format": "json"}).json()
+
+    person = schema["components"]["schemas"]["Person"]["properties"]
+    assert person["citizen_id"]["nullable"] is True
+    assert "Null unless you may change this person" in person["citizen_id"]["description"]
+
+
+def test_schema_generation_is_valid_and_has_no_warnings(db, tmp_path):
+    target = tmp_path / "schema.yaml"
+
+    # raises CommandError on any warning or on an invalid document
+    call_command("spectacular", "--validate", "--fail-on-warn", "--lang", "en",
+                 "--file", str(target))
+
+    assert _operations(yaml.safe_load(target.read_text())) == PATHS
+
+
+def test_api_root_links_the_schema(personas, api_for):
+    response = api_for(personas.viewer).get("/api/v1/")
+
+    assert response.status_code == 200
+    assert response.json()["schema"] == "http://testserver/api/v1/schema/"
+    assert set(response.json()) == {"units", "people", "groups", "schema"}
+
+
+def test_api_views_all_share_the_base_viewset():
+    assert all(issubclass(viewset, ServiceViewSet) for _, viewset, _ in router.registry)
