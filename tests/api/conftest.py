@@ -1,17 +1,8 @@
-from pathlib import Path
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
-
-
-@pytest.fixture(autouse=True)
-def _static_root(settings):
-    # WhiteNoise warns (an error under our warning filter) when STATIC_ROOT is missing;
-    # the test settings put it in a fresh temporary folder.
-    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Vietnamese text: NFC normalisation, search folding and alphabetical sort keys."""
 
+import functools
 import unicodedata
 
 # Vietnamese alphabet order; f, j, w, z (foreign words) take their Latin places.
@@ -43,19 +44,23 @@ def _symbol_index(base: str) -> int:
     return 90 + (ord(base) % 500)  # anything else after the letters, grouped by code point
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_key(word: str) -> tuple[str, str]:
+    # Names repeat a few thousand words, so bulk imports hit this cache almost always.
+    letters = [_split_letter(char) for char in word]
+    primary = "".join(_code(_symbol_index(base)) for base, _ in letters)
+    return primary + "aa", "abcdef"[max(tone for _, tone in letters)]
+
+
 def sort_key(value: str) -> str:
     """Key for Vietnamese alphabetical order: letters first, then tones, word by word.
 
     A syllable carries one tone, wherever it is written ("hoà" and "hòa"), so the
-    secondary key holds one tone per word.
+    secondary key holds one tone per word. A word boundary ("aa") sorts before any letter,
+    so "An" comes before "Anh".
     """
-    primary, secondary = [], []
-    for word in nfc(value).casefold().split():
-        letters = [_split_letter(char) for char in word]
-        primary.extend(_code(_symbol_index(base)) for base, _ in letters)
-        primary.append("aa")  # word boundary sorts before any letter: "An" < "Anh"
-        secondary.append("abcdef"[max(tone for _, tone in letters)])
-    return "".join(primary) + "a" + "".join(secondary)
+    keys = [_word_key(word) for word in nfc(value).casefold().split()]
+    return "".join(p for p, _ in keys) + "a" + "".join(t for _, t in keys)
 
 
 def person_sort_key(full_name: str) -> str:

@@ -92,6 +92,15 @@ class UnitQuerySet(models.QuerySet):
             query |= Q(Exists(members))
         return self.filter(query)
 
+    def reached_by(self, user, roles):
+        """Units that one of the user's unit-scoped ``roles`` reaches (``Scope.covers_unit``):
+        where the user may add or change things, as opposed to merely see them."""
+        scope = scope_of(user)
+        if scope.everything:
+            return self.all()
+        paths = [g.unit_path for g in scope.grants if g.unit_path and g.role in roles]
+        return self.filter(_subtree_q(paths, "path"))
+
     def subtree_of(self, unit):
         return self.filter(path__startswith=unit.path)
 

@@ -12,3 +12,7 @@ __all__ = [
     "Unit",
     "User",
 ]
+
+from vinhdanh.organisations.models.import_job import ImportJob, ImportStatus  # noqa: E402
+
+__all__ += ["ImportJob", "ImportStatus"]

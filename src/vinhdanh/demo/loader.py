@@ -1,0 +1,45 @@
+"""Loads the demo province into an empty database, or removes it again."""
+
+from django.db import transaction
+from django.db.models import ProtectedError
+
+from vinhdanh.core.models import ActivityLog
+from vinhdanh.demo import accounts, people, province
+from vinhdanh.organisations.models import EmulationGroup, HandoverRecord, Person, Unit, User
+
+
+class DemoError(Exception):
+    """The demo data cannot be loaded or removed."""
+
+
+@transaction.atomic
+def load() -> list[tuple]:
+    """Creates units, people, groups and log-ins; returns the log-in rows to print."""
+    units = province.create_units(actor=None)
+    people.create_people(units, province.unit_specs())
+    groups = province.create_groups(units, actor=None)
+    return accounts.create_logins(units, groups, actor=None)
+
+
+@transaction.atomic
+def clear() -> None:
+    """Deletes all units, people and groups, the demo log-ins, and their activity log.
+
+    The demo province is the whole of the organisation data, so this empties it.
+    """
+    demo_users = list(
+        User.objects.filter(username__in=accounts.USERNAMES).values_list("pk", flat=True)
+    )
+    try:
+        HandoverRecord.objects.all().delete()
+        EmulationGroup.objects.all().delete()
+        Person.objects.all().delete()
+        # A parent is protected while it has children: delete from the leaves up.
+        for depth in sorted(set(Unit.objects.values_list("depth", flat=True)), reverse=True):
+            Unit.objects.filter(depth=depth).delete()
+        User.objects.filter(pk__in=demo_users).delete()
+    except ProtectedError as error:
+        raise DemoError(f"Other records still refer to the demo data: {error}") from None
+    logs = ActivityLog.objects.filter(content_type__app_label="organisations")
+    logs.filter(content_type__model__in=["unit", "person", "emulationgroup"]).delete()
+    logs.filter(content_type__model="user", object_id__in=[str(pk) for pk in demo_users]).delete()

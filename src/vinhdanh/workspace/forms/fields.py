@@ -1,0 +1,115 @@
+"""Form fields shared by the staff UI's forms."""
+
+import zipfile
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+from vinhdanh.core.text import nfc
+from vinhdanh.workspace.tree import build_tree, flatten
+
+DATE_PLACEHOLDER = "dd/mm/yyyy"
+MAX_MINUTES_BYTES = 20 * 1024 * 1024
+# First bytes of each accepted minutes format; a .docx is a zip holding word/document.xml.
+MINUTES_SIGNATURES = {
+    ".pdf": b"%PDF-",
+    ".docx": b"PK\x03\x04",
+    ".doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+}
+
+
+class DateField(forms.DateField):
+    """dd/mm/yyyy in and out, whatever language the browser asks for."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", formats.get_format("DATE_INPUT_FORMATS", lang="vi"))
+        kwargs.setdefault("widget", forms.DateInput(
+            format="%d/%m/%Y", attrs={"placeholder": DATE_PLACEHOLDER, "inputmode": "numeric"}
+        ))
+        super().__init__(**kwargs)
+
+
+class _TreeOrder(ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for node in flatten(build_tree(self.queryset)):
+            node.unit.tree_depth = node.depth
+            yield self.choice(node.unit)
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    """Units in tree order, each indented under its parent."""
+
+    iterator = _TreeOrder
+
+    def label_from_instance(self, unit):
+        return "\u2003" * getattr(unit, "tree_depth", 0) + f"{unit.name} ({unit.code})"
+
+
+def parse_codes(text: str) -> list[str]:
+    """One unit code a line; anything after the first blank on a line is a comment."""
+    lines = (nfc(line) for line in text.splitlines())
+    return [line.split()[0] for line in lines if line]
+
+
+class UnitCodesField(forms.CharField):
+    """A textarea of unit codes, one a line, cleaned to the units in that order."""
+
+    widget = forms.Textarea(attrs={"rows": 10, "spellcheck": "false"})
+
+    def __init__(self, *, queryset, **kwargs):
+        self.queryset = queryset
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        codes = parse_codes(super().clean(value))
+        repeated = sorted({code for code in codes if codes.count(code) > 1})
+        if repeated:
+            raise ValidationError(_("Each unit may appear only once: %(codes)s"),
+                                  params={"codes": ", ".join(repeated)})
+        found = {unit.code: unit for unit in self.queryset.filter(code__in=codes)}
+        unknown = [code for code in codes if code not in found]
+        if unknown:
+            raise ValidationError(_("Unknown unit codes: %(codes)s"),
+                                  params={"codes": ", ".join(unknown)})
+        return [found[code] for code in codes]
+
+
+def _extension(name: str) -> str:
+    return "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def _is_word_document(upload) -> bool:
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+    finally:
+        upload.seek(0)
+
+
+def validate_minutes_file(upload) -> None:
+    """A PDF, DOCX or DOC of at most 20 MB, judged by its content rather than its name."""
+    if upload.size > MAX_MINUTES_BYTES:
+        raise ValidationError(_("The file is larger than 20 MB."))
+    signature = MINUTES_SIGNATURES.get(_extension(upload.name))
+    head = upload.read(len(signature or b""))
+    upload.seek(0)
+    if signature is None or head != signature:
+        raise ValidationError(_("The minutes must be a PDF, DOCX or DOC file."))
+    if _extension(upload.name) == ".docx" and not _is_word_document(upload):
+        raise ValidationError(_("The minutes must be a PDF, DOCX or DOC file."))
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """Shows a service's ValidationError (or DomainError) in ``form``."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
