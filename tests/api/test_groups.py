@@ -293,3 +293,26 @@ def test_group_list_query_count_does_not_grow(personas, province, api_for):
     assert few == many
     added = [row for row in more["results"] if row["id"] != province.bloc.pk]
     assert all(row["members"] and row["handover"] for row in added)
+
+
+def test_group_patch_renames_for_group_leader(personas, province, api_for):
+    response = api_for(personas.group_leader).patch(
+        f"{URL}{province.bloc.pk}/", {"name": "Khối MTTQ và các đoàn thể"}, format="json"
+    )
+
+    province.bloc.refresh_from_db()
+    assert response.status_code == 200
+    assert response.json()["name"] == province.bloc.name == "Khối MTTQ và các đoàn thể"
+    assert [m["unit"] for m in response.json()["members"]] == [
+        province.farmers.pk, province.women.pk,
+    ]
+
+
+def test_group_patch_by_clerk_is_forbidden(personas, province, api_for):
+    response = api_for(personas.unit_clerk).patch(
+        f"{URL}{province.bloc.pk}/", {"name": "Tên khác"}, format="json"
+    )
+
+    province.bloc.refresh_from_db()
+    assert response.status_code == 403
+    assert province.bloc.name == "Khối MTTQ và các tổ chức chính trị - xã hội"

@@ -12,7 +12,7 @@ PATHS = {
     "/api/v1/people/": {"get", "post"},
     "/api/v1/people/{id}/": {"get", "patch"},
     "/api/v1/groups/": {"get", "post"},
-    "/api/v1/groups/{id}/": {"get"},
+    "/api/v1/groups/{id}/": {"get", "patch"},
     "/api/v1/groups/{id}/leadership/": {"post"},
     "/api/v1/groups/{id}/members/": {"post"},
     "/api/v1/groups/{id}/copy-to-next-year/": {"post"},

@@ -49,7 +49,8 @@ def test_group_pages_render_for_board_officer(personas, client_for, province):
     bloc = province.bloc
 
     urls = [GROUP_LIST, reverse("workspace:group-create")] + [
-        _url(name, bloc) for name in ("detail", "members", "leadership", "handover", "copy")
+        _url(name, bloc)
+        for name in ("detail", "edit", "members", "leadership", "handover", "copy")
     ]
     for url in urls:
         assert client.get(url).status_code == 200, url
@@ -103,6 +104,30 @@ def test_group_change_by_clerk_is_forbidden(personas, client_for, province):
     province.bloc.refresh_from_db()
     assert response.status_code == 403
     assert province.bloc.leader == province.farmers
+
+
+def test_group_edit_renames_and_logs(personas, client_for, province):
+    client = client_for(personas.board_officer)
+
+    response = client.post(_url("edit", province.bloc), {
+        "code": "MTTQ", "name": "Khối thi đua MTTQ và các đoàn thể", "organiser": province.root.pk,
+        "notes": "Đổi tên theo quy chế mới",
+    })
+
+    province.bloc.refresh_from_db()
+    assert response.status_code == 302
+    assert province.bloc.name == "Khối thi đua MTTQ và các đoàn thể"
+    assert province.bloc.notes == "Đổi tên theo quy chế mới"
+
+
+def test_group_edit_by_clerk_is_forbidden(personas, client_for, province):
+    response = client_for(personas.unit_clerk).post(_url("edit", province.bloc), {
+        "code": "X", "name": "Tên khác", "organiser": "", "notes": "",
+    })
+
+    province.bloc.refresh_from_db()
+    assert response.status_code == 403
+    assert province.bloc.code == "MTTQ"
 
 
 def test_group_set_leadership_saves(personas, client_for, province):

@@ -79,6 +79,20 @@ def test_person_list_unit_filter_includes_sub_units(personas, client_for, provin
     assert set(_names(response)) == {p.full_name for p in province.women_people}
 
 
+def test_person_list_unit_filter_offers_two_levels_and_accepts_deeper_links(
+        personas, client_for, province):
+    deep = UnitFactory(name="Chi hội Nông dân thôn Đông", parent=province.farmers_sub)
+    person = PersonFactory(unit=deep)
+    client = client_for(personas.board_officer)
+
+    offered = set(re.findall(r'<option value="(\d+)"', html(client.get(PERSON_LIST))))
+    linked = client.get(PERSON_LIST, {"unit": deep.pk})
+
+    top_two = {province.root, province.farmers, province.women}
+    assert offered == {str(unit.pk) for unit in top_two}
+    assert _names(linked) == [person.full_name]
+
+
 def test_person_list_filters_gender_direct_and_active(personas, client_for, province):
     unit = UnitFactory(parent=province.farmers)
     PersonFactory(unit=unit, full_name="Lò Văn Páo", gender="male", is_direct_worker=True)

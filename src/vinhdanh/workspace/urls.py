@@ -21,6 +21,7 @@ urlpatterns = [
     path("groups/", groups.group_list, name="group-list"),
     path("groups/new/", groups.group_create, name="group-create"),
     path("groups/<int:pk>/", groups.group_detail, name="group-detail"),
+    path("groups/<int:pk>/edit/", groups.group_edit, name="group-edit"),
     path("groups/<int:pk>/members/", groups.group_members, name="group-members"),
     path("groups/<int:pk>/leadership/", groups.group_leadership, name="group-leadership"),
     path("groups/<int:pk>/handover/", groups.group_handover, name="group-handover"),

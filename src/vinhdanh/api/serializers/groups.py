@@ -56,6 +56,15 @@ class GroupSerializer(serializers.ModelSerializer):
         return _distinct([membership["unit"] for membership in memberships])
 
 
+class GroupChangeSerializer(serializers.Serializer):
+    """What PATCH may change; kind and year stay, members and leadership have actions."""
+
+    code = serializers.CharField(max_length=32, required=False)
+    name = serializers.CharField(max_length=255, required=False)
+    organiser = VisibleUnitField(allow_null=True, required=False)
+    notes = serializers.CharField(allow_blank=True, required=False)
+
+
 class LeadershipSerializer(serializers.Serializer):
     leader = VisibleUnitField(allow_null=True)
     deputy = VisibleUnitField(allow_null=True, required=False, default=None)

@@ -7,6 +7,7 @@ from rest_framework.response import Response
 from vinhdanh.api.filters import GroupFilter
 from vinhdanh.api.serializers.groups import (
     CopyToNextYearSerializer,
+    GroupChangeSerializer,
     GroupSerializer,
     HandoverRecordingSerializer,
     HandoverSerializer,
@@ -26,7 +27,9 @@ class GroupViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
     serializer_class = GroupSerializer
     filter_class = GroupFilter
     action_perms = {"create": "organisations.add_emulationgroup"}
-    object_perms = dict.fromkeys(["leadership", "members", "copy_to_next_year", "handover"], CHANGE)
+    object_perms = dict.fromkeys(
+        ["partial_update", "leadership", "members", "copy_to_next_year", "handover"], CHANGE
+    )
 
     def get_queryset(self):
         memberships = Prefetch("memberships", GroupMembership.objects.order_by("rotation_position"))
@@ -47,6 +50,16 @@ class GroupViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         group._prefetched_objects_cache = {}  # the members may have changed since the read
         data = GroupSerializer(group, context=self.get_serializer_context()).data
         return Response(data, status=status_code)
+
+    @extend_schema(request=GroupChangeSerializer, responses=GroupSerializer)
+    def partial_update(self, request, pk=None):
+        """Changes the code, name, organiser or notes of the group."""
+        group = self.get_object()
+        serializer = GroupChangeSerializer(data=request.data, partial=True,
+                                           context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        groups.update_group(group, actor=request.user, **serializer.validated_data)
+        return self._group(group)
 
     @extend_schema(responses=GroupSerializer)
     @action(detail=True, methods=["post"], serializer_class=LeadershipSerializer)

@@ -39,6 +39,26 @@ def create_group(*, actor, kind, year, code, name, members, organiser=None, lead
     return group
 
 
+GROUP_FIELDS = {"code", "name", "organiser", "notes"}
+
+
+@transaction.atomic
+def update_group(group: EmulationGroup, *, actor, **changes) -> EmulationGroup:
+    """Changes a group's code, name, organiser or notes.
+
+    Kind and year are fixed once members are in (memberships copy them); members and
+    leadership change through ``set_members`` and ``set_leadership``.
+    """
+    for name, value in changes.items():
+        if name in GROUP_FIELDS:
+            setattr(group, name, value)
+    group.full_clean()
+    group.save()
+    log_action(group, actor=actor, action="group.updated",
+               message=_("Updated %(group)s") % {"group": group}, fields=sorted(changes))
+    return group
+
+
 def _write_members(group: EmulationGroup, members) -> None:
     conflicts = _conflicts(group, members)
     if conflicts:

@@ -49,6 +49,21 @@ class GroupCreateForm(forms.Form):
         self.fields["organiser"].queryset = organisers
 
 
+class GroupEditForm(forms.Form):
+    """A group's own fields; ``organisers`` may organise it."""
+
+    code = forms.CharField(label=capfirst(_("code")), max_length=32)
+    name = forms.CharField(label=capfirst(_("name")), max_length=255)
+    organiser = UnitChoiceField(label=capfirst(_("organised by")), queryset=None,
+                                required=False)
+    notes = forms.CharField(label=capfirst(_("notes")), required=False,
+                            widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, organisers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organiser"].queryset = organisers
+
+
 class MembersForm(forms.Form):
     members = UnitCodesField(label=capfirst(_("members")), queryset=None,
                              help_text=MEMBERS_HELP)

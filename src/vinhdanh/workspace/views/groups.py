@@ -16,6 +16,7 @@ from vinhdanh.organisations.services import groups as services
 from vinhdanh.workspace.access import require_perm, visible_or_404
 from vinhdanh.workspace.forms.groups import (
     GroupCreateForm,
+    GroupEditForm,
     HandoverForm,
     LeadershipForm,
     MembersForm,
@@ -96,6 +97,22 @@ def group_create(request):
         messages.success(request, _("The group was saved."))
         return redirect(group)
     return render(request, "workspace/groups/create.html", {"form": form})
+
+
+@login_required
+def group_edit(request, pk):
+    group = _editable_group(request, pk)
+    organisers = Unit.objects.reached_by(request.user, EDITOR_ROLES)
+    if group.organiser_id:
+        organisers = organisers | Unit.objects.filter(pk=group.organiser_id)
+    initial = {"code": group.code, "name": group.name, "organiser": group.organiser_id,
+               "notes": group.notes}
+    form = GroupEditForm(posted(request), organisers=organisers, initial=initial)
+    if save_form(request, form, lambda data: services.update_group(
+            group, actor=request.user, **data)):
+        messages.success(request, _("The group was saved."))
+        return redirect(group)
+    return render(request, "workspace/groups/edit.html", {"form": form, "group": group})
 
 
 @login_required
