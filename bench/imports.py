@@ -83,10 +83,9 @@ def _importer(data: bytes) -> dict:
     import django
 
     django.setup()
+    from bench.synthetic import OFFICER
     from vinhdanh.organisations import importers
     from vinhdanh.organisations.models import Person, User
-
-    from bench.synthetic import OFFICER
 
     actor, before = User.objects.get(username=OFFICER), Person.objects.count()
     start_rss, began = _rss_kb(), time.perf_counter()

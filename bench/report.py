@@ -74,7 +74,7 @@ def _import_rows(result: dict) -> list[tuple]:
 def _table(rows: list[tuple]) -> str:
     header = ("workload", "figure", "floor", "ratio", "target")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(5)]
-    lines = [" | ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip()
+    lines = [" | ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip()
              for row in [header, tuple("-" * w for w in widths), *rows]]
     return "\n".join(lines)
 

@@ -35,7 +35,7 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--size", choices=["small", "full"], default="small")
     parser.add_argument("--database-url", default="",
                         help="postgres://… of a database of your own; SQLite under /tmp if unset")
-    parser.add_argument("--data-dir", default="/tmp/vd-bench")
+    parser.add_argument("--data-dir", default="/tmp/vd-bench")  # noqa: S108 - scratch data
     return parser.parse_args()
 
 

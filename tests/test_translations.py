@@ -37,8 +37,14 @@ def _catalogue(folder: Path, language: str):
     return []
 
 
+def _done(entry) -> bool:
+    if isinstance(entry, polib.MOEntry):  # compiled: translated messages only, no fuzzy flag
+        return bool(entry.msgstr or entry.msgstr_plural)
+    return entry.translated()
+
+
 def _translated(catalogue) -> set:
-    return {_key(e) for e in catalogue if e.msgid and e.translated() and not e.obsolete}
+    return {_key(e) for e in catalogue if e.msgid and not e.obsolete and _done(e)}
 
 
 def _ours() -> list:

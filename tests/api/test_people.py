@@ -1,5 +1,7 @@
 import datetime as dt
 
+from django.utils.translation import gettext
+
 from tests.api.conftest import count_queries, ids
 from tests.factories import PersonFactory, citizen_id_for
 from vinhdanh.core.models import ActivityLog
@@ -134,11 +136,10 @@ def test_person_create_by_viewer_is_403(personas, province, api_for):
 def test_person_create_with_wrong_citizen_id_is_400(personas, province, api_for):
     data = _new_person(province.farmers, citizen_id="037090000999")  # male digit, female person
 
-    response = api_for(personas.unit_clerk).post(URL, data, format="json",
-                                                HTTP_ACCEPT_LANGUAGE="en")
+    response = api_for(personas.unit_clerk).post(URL, data, format="json")
 
     assert response.status_code == 400
-    assert response.json() == {"citizen_id": ["Digit 4 does not match the gender."]}
+    assert response.json() == {"citizen_id": [gettext("Digit 4 does not match the gender.")]}
     assert not Person.objects.filter(full_name="Lê Thị Hoà").exists()
 
 

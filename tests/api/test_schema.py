@@ -1,5 +1,6 @@
 import yaml
 from django.core.management import call_command
+from django.utils.translation import gettext
 from rest_framework.test import APIClient
 
 from vinhdanh.api.urls import router
@@ -45,7 +46,7 @@ def test_schema_documents_the_private_fields_of_people(db):
 
     person = schema["components"]["schemas"]["Person"]["properties"]
     assert person["citizen_id"]["nullable"] is True
-    assert "Null unless you may change this person" in person["citizen_id"]["description"]
+    assert gettext("Null unless you may change this person.") in person["citizen_id"]["description"]
 
 
 def test_schema_generation_is_valid_and_has_no_warnings(db, tmp_path):

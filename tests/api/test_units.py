@@ -1,3 +1,5 @@
+from django.utils.translation import gettext
+
 from tests.api.conftest import count_queries, ids
 from tests.factories import UnitFactory
 from vinhdanh.core.models import ActivityLog
@@ -141,12 +143,14 @@ def test_unit_patch_under_own_subunit_is_400_with_message(personas, province, ap
     url = f"{URL}{province.farmers.pk}/"
 
     response = api_for(personas.board_officer).patch(
-        url, {"parent": province.farmers_sub.pk}, format="json", HTTP_ACCEPT_LANGUAGE="en"
+        url, {"parent": province.farmers_sub.pk}, format="json"
     )
 
     assert response.status_code == 400
     assert response.json() == {
-        "non_field_errors": ["A unit cannot be placed under itself or one of its sub-units."]
+        "non_field_errors": [
+            gettext("A unit cannot be placed under itself or one of its sub-units.")
+        ]
     }
 
 

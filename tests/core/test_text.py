@@ -21,7 +21,8 @@ def test_nfc_composes_decomposed_input():
 
 
 def test_sort_key_follows_the_vietnamese_alphabet():
-    words = ["Đào", "Dũng", "Ân", "Ăn", "An", "Anh", "Ơn", "Ôn", "On", "Ưng", "Ung", "Bà", "Ba", "Bá"]
+    words = ["Đào", "Dũng", "Ân", "Ăn", "An", "Anh", "Ơn", "Ôn", "On", "Ưng", "Ung", "Bà", "Ba",
+             "Bá"]
     assert sorted(words, key=sort_key) == [
         "An", "Anh", "Ăn", "Ân", "Ba", "Bà", "Bá", "Dũng", "Đào", "On", "Ôn", "Ơn", "Ung", "Ưng",
     ]

@@ -13,7 +13,8 @@ from vinhdanh.organisations.services.units import create_unit, update_unit
 
 
 def test_unit_paths_follow_the_tree(province):
-    assert province.farmers_sub.path == f"/{province.root.pk}/{province.farmers.pk}/{province.farmers_sub.pk}/"
+    ids = (province.root.pk, province.farmers.pk, province.farmers_sub.pk)
+    assert province.farmers_sub.path == "/{}/{}/{}/".format(*ids)
     assert province.farmers_sub.depth == 2
 
 

@@ -49,5 +49,6 @@ def create_logins(units: dict, groups: dict, *, actor, year: int = 2024) -> list
         unit = units[login.unit] if login.unit else None
         group = groups[year, login.group] if login.group else None
         assign_role(user, actor=actor, role=login.role, unit=unit, group=group)
-        rows.append((login.username, DEMO_PASSWORD, login.role, str(unit or group)))
+        rows.append((login.username, DEMO_PASSWORD, str(Role(login.role).label),
+                     str(unit or group)))
     return rows

@@ -12,7 +12,7 @@ class Unit(models.Model):
     """An organisation or one of its parts; the tree runs province → … → grassroots."""
 
     code = NFCCharField(_("code"), max_length=32, unique=True)
-    name = NFCCharField(_("full name"), max_length=255)
+    name = NFCCharField(_("name"), max_length=255)
     short_name = NFCCharField(_("short name"), max_length=100, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
     level = models.CharField(_("level"), max_length=20, choices=UnitLevel.choices)

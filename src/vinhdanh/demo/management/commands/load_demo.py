@@ -3,6 +3,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from vinhdanh.demo import loader
 from vinhdanh.organisations.models import Unit
@@ -39,8 +40,9 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
 
     def _print_logins(self, rows):
-        header = ("username", "password", "role", "scope")
+        header = (_("Username"), _("Password"), _("Role"), _("Scope"))
         widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(4)]
-        self.stdout.write("Demo log-ins (the shared password is for the demo only):")
+        self.stdout.write(_("Demo log-ins (the shared password is for the demo only):"))
         for row in [header, tuple("-" * w for w in widths), *rows]:
-            self.stdout.write("  ".join(str(v).ljust(w) for v, w in zip(row, widths)).rstrip())
+            cells = (str(v).ljust(w) for v, w in zip(row, widths, strict=True))
+            self.stdout.write("  ".join(cells).rstrip())
