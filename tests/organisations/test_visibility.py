@@ -3,6 +3,7 @@
 from tests.factories import UnitFactory, UserFactory
 from vinhdanh.organisations.enums import Role
 from vinhdanh.organisations.models import EmulationGroup, Person, Unit
+from vinhdanh.organisations.services.groups import copy_group_to_next_year
 from vinhdanh.organisations.services.roles import assign_role
 
 
@@ -58,3 +59,11 @@ def test_subtree_prefix_does_not_match_sibling_ids(db):
     assign_role(clerk, actor=None, role=Role.UNIT_CLERK, unit=Unit.objects.get(pk=1))
     assert sibling.path == "/12/"
     assert list(Unit.objects.visible_to(clerk).values_list("pk", flat=True)) == [1]
+
+
+def test_group_leader_reads_the_year_the_group_was_copied_from(personas, province):
+    next_year = copy_group_to_next_year(province.bloc, actor=None)
+    newer = UserFactory()
+    assign_role(newer, actor=None, role=Role.GROUP_LEADER, group=next_year)
+    assert names(EmulationGroup.objects.visible_to(newer)) == names([province.bloc, next_year])
+    assert not newer.has_perm("organisations.change_emulationgroup", province.bloc)

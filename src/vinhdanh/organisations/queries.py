@@ -1,7 +1,8 @@
 """Visibility: every list of units, people and groups is filtered by ``visible_to(user)``.
 
-A role held for a unit shows that unit's subtree; a role held for a group shows the group
-and its member units (not their people). Superusers see everything.
+A role held for a unit shows that unit's subtree; a role held for a group shows the group,
+the year it was copied from, and its member units (not their people). Superusers see
+everything.
 """
 
 from dataclasses import dataclass
@@ -131,7 +132,11 @@ class GroupQuerySet(models.QuerySet):
             _subtree_q(scope.unit_paths, "unit__path"), group=OuterRef("pk")
         )
         organised = _subtree_q(scope.unit_paths, "organiser__path")
-        return self.filter(Exists(members) | organised | Q(pk__in=scope.group_ids))
+        # A group's officers also read the year it was copied from: its handover put them there.
+        previous = self.model.objects.filter(pk__in=scope.group_ids).values("copied_from_id")
+        return self.filter(
+            Exists(members) | organised | Q(pk__in=scope.group_ids) | Q(pk__in=previous)
+        )
 
     def search(self, text: str):
         return self.filter(search_q(text))
