@@ -25,7 +25,7 @@ def _fast_hashing(settings):
 
 @pytest.fixture
 def province(db):
-    root = UnitFactory(code="T", name="Tỉnh Hòa Bình Xanh", kind=UnitKind.PROVINCE)
+    root = UnitFactory(code="T", name="Tỉnh Hòa Bình Xanh", kind=UnitKind.PROVINCE, parent=None)
     farmers = UnitFactory(code="HND", name="Hội Nông dân tỉnh", parent=root)
     farmers_sub = UnitFactory(code="HND-VP", name="Văn phòng Hội Nông dân", parent=farmers,
                               level=UnitLevel.GRASSROOTS)

@@ -16,6 +16,13 @@ def citizen_id_for(gender: str, born: dt.date, serial: int) -> str:
     return f"037{century}{born.year % 100:02d}{serial:06d}"
 
 
+def province_root() -> Unit:
+    """The one unit without a parent, made on first use."""
+    root = Unit.objects.filter(parent__isnull=True).first()
+    return root or Unit.objects.create(code="TINH", name="Tỉnh Thử Nghiệm",
+                                       kind=UnitKind.PROVINCE, level=UnitLevel.PROVINCE)
+
+
 class UnitFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Unit
@@ -24,7 +31,7 @@ class UnitFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Đơn vị thử nghiệm số {n}")
     kind = UnitKind.FRONT
     level = UnitLevel.PROVINCE
-    parent = None
+    parent = factory.LazyFunction(province_root)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

@@ -198,12 +198,14 @@ def test_unit_list_blank_search_returns_everything_visible(personas, province, a
     assert ids(response) == {province.farmers.pk, province.farmers_sub.pk}
 
 
-def test_board_officer_cannot_start_a_new_top_level_unit(personas, province):
-    from rest_framework.test import APIClient
-
-    client = APIClient()
-    client.force_authenticate(personas.board_officer)
+def test_second_province_root_is_refused(personas, province, api_for):
     body = {"code": "NEW", "name": "Tỉnh khác", "kind": "province", "level": "province"}
-    assert client.post("/api/v1/units/", body, format="json").status_code == 403
-    client.force_authenticate(personas.admin)
-    assert client.post("/api/v1/units/", body, format="json").status_code == 201
+
+    by_officer = api_for(personas.board_officer).post(URL, body, format="json")
+    by_admin = api_for(personas.admin).post(URL, body, format="json")
+
+    assert (by_officer.status_code, by_admin.status_code) == (403, 400)
+    assert by_admin.json() == {"non_field_errors": [
+        gettext("There is already a province; a new unit needs a parent unit.")
+    ]}
+    assert not Unit.objects.filter(code="NEW").exists()

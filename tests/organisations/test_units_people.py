@@ -3,6 +3,8 @@ import unicodedata
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import UnitFactory
 from vinhdanh.core.errors import DomainError
@@ -85,3 +87,18 @@ def test_transfer_is_logged(province):
     person = province.farmer_people[0]
     update_person(person, actor=None, unit=province.farmers_sub)
     assert person.unit == province.farmers_sub
+
+
+def test_a_second_province_root_is_refused(province):
+    with pytest.raises(ValidationError):
+        create_unit(actor=None, code="T2", name="Tỉnh thứ hai", kind=UnitKind.PROVINCE,
+                    level=UnitLevel.PROVINCE, parent=None)
+    assert Unit.objects.filter(parent__isnull=True).count() == 1
+
+
+def test_province_wide_lists_need_no_path_filter(personas, province):
+    with CaptureQueriesContext(connection) as queries:
+        Person.objects.visible_to(personas.viewer).count()
+        Person.objects.visible_to(personas.unit_clerk).count()
+    viewer_sql, clerk_sql = queries.captured_queries[-2]["sql"], queries.captured_queries[-1]["sql"]
+    assert ("LIKE" in viewer_sql, "LIKE" in clerk_sql) == (False, True)

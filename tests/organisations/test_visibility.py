@@ -52,12 +52,13 @@ def test_inactive_user_sees_nothing(personas):
 
 
 def test_subtree_prefix_does_not_match_sibling_ids(db):
-    # A clerk of unit 1 ("/1/") must not see unit 12 ("/12/"), whose path shares the digit.
-    UnitFactory(id=1)
-    sibling = UnitFactory(id=12)
+    # A clerk of unit 1 ("/100/1/") must not see unit 12 ("/100/12/"), which shares the digit.
+    root = UnitFactory(id=100, parent=None)
+    UnitFactory(id=1, parent=root)
+    sibling = UnitFactory(id=12, parent=root)
     clerk = UserFactory()
     assign_role(clerk, actor=None, role=Role.UNIT_CLERK, unit=Unit.objects.get(pk=1))
-    assert sibling.path == "/12/"
+    assert sibling.path == "/100/12/"
     assert list(Unit.objects.visible_to(clerk).values_list("pk", flat=True)) == [1]
 
 

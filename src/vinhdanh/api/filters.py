@@ -4,7 +4,6 @@ Each filter is a serializer of the query string; ``apply`` narrows a visible que
 The same classes document the parameters in the OpenAPI schema.
 """
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.filters import BaseFilterBackend
@@ -18,7 +17,6 @@ from vinhdanh.organisations.enums import (
     UnitKind,
     UnitLevel,
 )
-from vinhdanh.organisations.queries import scope_of
 
 
 class QueryFilter(BaseFilterBackend):
@@ -53,14 +51,7 @@ class UnitFilter(serializers.Serializer):
 
 def _editable_by(queryset, user):
     """People whose citizen ID the user may read: a number search must not reveal others'."""
-    scope = scope_of(user)
-    if scope.everything:
-        return queryset
-    reach = Q(pk__in=[])
-    for grant in scope.grants:
-        if grant.unit_path and grant.role in PEOPLE_EDITOR_ROLES:
-            reach |= Q(unit__path__startswith=grant.unit_path)
-    return queryset.filter(reach)
+    return queryset.reached_by(user, PEOPLE_EDITOR_ROLES)
 
 
 class PersonFilter(serializers.Serializer):

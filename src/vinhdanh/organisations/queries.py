@@ -27,12 +27,21 @@ class Scope:
     grants: tuple[Grant, ...]
 
     @property
-    def unit_paths(self) -> tuple[str, ...]:
-        return tuple({g.unit_path for g in self.grants if g.unit_path})
-
-    @property
     def group_ids(self) -> tuple[int, ...]:
         return tuple({g.group_id for g in self.grants if g.group_id})
+
+    def paths(self, roles=None) -> tuple[str, ...]:
+        """Subtree roots of the unit-scoped grants (of one of ``roles``, if given)."""
+        return tuple({g.unit_path for g in self.grants
+                      if g.unit_path and (roles is None or g.role in roles)})
+
+    def reaches_all(self, roles=None) -> bool:
+        """Whether the grants (of ``roles``) reach every unit: a grant on the province root.
+
+        There is one root (the ``one_province_root`` constraint), so the filter can be left
+        out: a prefix match on every row is the slowest part of a province-wide list.
+        """
+        return self.everything or any(path.count("/") == 2 for path in self.paths(roles))
 
     def covers_unit(self, unit, roles=None) -> bool:
         """Whether a unit-scoped grant (of one of ``roles``) reaches ``unit``."""
@@ -74,6 +83,11 @@ def _subtree_q(paths, field: str) -> Q:
     return query
 
 
+def _within(scope: Scope, field: str, roles=None) -> Q:
+    """Rows whose unit (``field`` holds its path) the grants of ``roles`` reach."""
+    return Q() if scope.reaches_all(roles) else _subtree_q(scope.paths(roles), field)
+
+
 def search_q(text: str, field: str = "search_text") -> Q:
     """Case-, diacritic- and tone-placement-insensitive match on a folded column."""
     folded = fold(nfc(text))
@@ -83,9 +97,9 @@ def search_q(text: str, field: str = "search_text") -> Q:
 class UnitQuerySet(models.QuerySet):
     def visible_to(self, user):
         scope = scope_of(user)
-        if scope.everything:
+        if scope.reaches_all():
             return self.all()
-        query = _subtree_q(scope.unit_paths, "path")
+        query = _within(scope, "path")
         if scope.group_ids:
             members = apps.get_model("organisations", "GroupMembership").objects.filter(
                 group_id__in=scope.group_ids, unit=OuterRef("pk")
@@ -96,11 +110,7 @@ class UnitQuerySet(models.QuerySet):
     def reached_by(self, user, roles):
         """Units that one of the user's unit-scoped ``roles`` reaches (``Scope.covers_unit``):
         where the user may add or change things, as opposed to merely see them."""
-        scope = scope_of(user)
-        if scope.everything:
-            return self.all()
-        paths = [g.unit_path for g in scope.grants if g.unit_path and g.role in roles]
-        return self.filter(_subtree_q(paths, "path"))
+        return self.filter(_within(scope_of(user), "path", roles))
 
     def subtree_of(self, unit):
         return self.filter(path__startswith=unit.path)
@@ -111,10 +121,11 @@ class UnitQuerySet(models.QuerySet):
 
 class PersonQuerySet(models.QuerySet):
     def visible_to(self, user):
-        scope = scope_of(user)
-        if scope.everything:
-            return self.all()
-        return self.filter(_subtree_q(scope.unit_paths, "unit__path"))
+        return self.filter(_within(scope_of(user), "unit__path"))
+
+    def reached_by(self, user, roles):
+        """People in units where one of the user's ``roles`` may add or change things."""
+        return self.filter(_within(scope_of(user), "unit__path", roles))
 
     def search(self, text: str):
         text = nfc(text)
@@ -126,12 +137,12 @@ class PersonQuerySet(models.QuerySet):
 class GroupQuerySet(models.QuerySet):
     def visible_to(self, user):
         scope = scope_of(user)
-        if scope.everything:
+        if scope.reaches_all():
             return self.all()
         members = apps.get_model("organisations", "GroupMembership").objects.filter(
-            _subtree_q(scope.unit_paths, "unit__path"), group=OuterRef("pk")
+            _within(scope, "unit__path"), group=OuterRef("pk")
         )
-        organised = _subtree_q(scope.unit_paths, "organiser__path")
+        organised = _within(scope, "organiser__path")
         # A group's officers also read the year it was copied from: its handover put them there.
         previous = self.model.objects.filter(pk__in=scope.group_ids).values("copied_from_id")
         return self.filter(

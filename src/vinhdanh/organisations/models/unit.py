@@ -1,4 +1,6 @@
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +41,13 @@ class Unit(models.Model):
         verbose_name_plural = _("units")
         ordering = ["sort_key"]
         constraints = [
+            # Vinh Danh runs one province: its root is the only unit without a parent.
+            models.UniqueConstraint(
+                Coalesce("parent", Value(0)), condition=models.Q(parent__isnull=True),
+                name="one_province_root",
+                violation_error_message=_("There is already a province; a new unit needs a "
+                                          "parent unit."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(active_until__isnull=True)
                 | models.Q(active_from__isnull=True)
