@@ -5,13 +5,15 @@ from tests.workspace.ui_support import count_queries, html
 from vinhdanh.core.audit import history_of
 from vinhdanh.organisations.models import Unit
 
-# Fixtures shared by the staff-UI tests.
-
 UNIT_LIST = reverse("workspace:unit-list")
 
 
 def _detail(unit):
     return reverse("workspace:unit-detail", args=[unit.pk])
+
+
+def _children(unit):
+    return reverse("workspace:unit-children", args=[unit.pk])
 
 
 def _edit(unit):
@@ -29,7 +31,7 @@ def test_unit_pages_render_for_board_officer(personas, client_for, province):
     client = client_for(personas.board_officer)
 
     for url in (UNIT_LIST, _detail(province.farmers), _edit(province.farmers),
-                reverse("workspace:unit-create")):
+                _children(province.farmers), reverse("workspace:unit-create")):
         assert client.get(url).status_code == 200, url
 
 
@@ -40,7 +42,26 @@ def test_unit_list_shows_the_tree_indented(personas, client_for, province):
     assert root.unit == province.root
     # Vietnamese order: "Hội Liên hiệp …" before "Hội Nông dân …".
     assert [n.unit for n in root.children] == [province.women, province.farmers]
-    assert root.children[1].children[0].depth == 2
+    # The third level waits until its branch is opened.
+    farmers = root.children[1]
+    assert (farmers.depth, farmers.children, farmers.unit.has_children) == (1, [], True)
+    assert f'hx-get="{_children(province.farmers)}"' in html(response)
+
+
+def test_unit_children_lists_the_sub_units_of_an_opened_branch(personas, client_for, province):
+    deeper = UnitFactory(name="Chi hội thôn Đông", parent=province.farmers_sub)
+
+    response = client_for(personas.board_officer).get(_children(province.farmers))
+
+    assert [n.unit for n in response.context["nodes"]] == [province.farmers_sub]
+    assert f'hx-get="{_children(province.farmers_sub)}"' in html(response)
+    assert deeper.name not in html(response)
+
+
+def test_unit_children_of_other_units_are_404_for_clerk(personas, client_for, province):
+    response = client_for(personas.unit_clerk).get(_children(province.women))
+
+    assert response.status_code == 404
 
 
 def test_unit_list_for_clerk_shows_only_farmers_units(personas, client_for, province):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("units/", units.unit_list, name="unit-list"),
     path("units/new/", units.unit_create, name="unit-create"),
     path("units/<int:pk>/", units.unit_detail, name="unit-detail"),
+    path("units/<int:pk>/children/", units.unit_children, name="unit-children"),
     path("units/<int:pk>/edit/", units.unit_edit, name="unit-edit"),
     path("people/", people.person_list, name="person-list"),
     path("people/new/", people.person_create, name="person-create"),

@@ -2,6 +2,7 @@ import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, Min, OuterRef
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -15,7 +16,7 @@ from vinhdanh.workspace.access import (
     visible_or_404,
 )
 from vinhdanh.workspace.forms.units import UnitForm, UnitSearchForm
-from vinhdanh.workspace.tree import build_tree, prune
+from vinhdanh.workspace.tree import Node, build_tree, prune
 from vinhdanh.workspace.views.common import posted, recent_history, save_form, url_with
 
 TREE_COLUMNS = ["code", "name", "short_name", "level", "parent", "path", "depth", "sort_key"]
@@ -27,11 +28,38 @@ def unit_list(request):
     form = UnitSearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     visible = Unit.objects.visible_to(request.user)
-    roots = build_tree(visible.only(*TREE_COLUMNS))
-    if query:
+    if query:  # the matches with the branches that lead to them
+        roots = build_tree(visible.only(*TREE_COLUMNS))
         roots = prune(roots, set(visible.search(query).values_list("pk", flat=True)))
+    else:
+        roots = build_tree(_top_levels(visible))
     return render(request, "workspace/units/list.html",
                   {"form": form, "q": query, "roots": roots})
+
+
+def _top_levels(visible):
+    """The two top levels the user sees; deeper branches load when opened (unit_children).
+
+    A province has thousands of units: the whole tree would make a page of half a megabyte.
+    """
+    top = visible.aggregate(top=Min("depth"))["top"] or 0
+    return _with_child_flag(visible.filter(depth__lte=top + 1), visible)
+
+
+def _with_child_flag(units, visible):
+    children = visible.filter(parent=OuterRef("pk"))
+    return units.only(*TREE_COLUMNS).annotate(has_children=Exists(children))
+
+
+@login_required
+@require_GET
+def unit_children(request, pk):
+    """The visible sub-units of one unit, as tree nodes (an htmx partial)."""
+    visible = Unit.objects.visible_to(request.user)
+    unit = visible_or_404(Unit.objects.all(), request.user, pk)
+    nodes = [Node(child, depth=unit.depth + 1)
+             for child in _with_child_flag(visible.filter(parent=unit), visible)]
+    return render(request, "workspace/units/_children.html", {"nodes": nodes})
 
 
 @login_required
