@@ -52,3 +52,12 @@ def test_database_url_with_unknown_scheme_fails(monkeypatch):
     monkeypatch.setenv("X_DB", "mysql://x@y/z")
     with pytest.raises(ImproperlyConfigured):
         env.database("X_DB", sqlite_path="/tmp/x.sqlite3")
+
+
+def test_sqlite_folder_is_made_for_a_fresh_checkout(monkeypatch, tmp_path):
+    monkeypatch.delenv("X_DB", raising=False)
+    path = tmp_path / "var" / "nested" / "vinhdanh.sqlite3"
+
+    env.database("X_DB", sqlite_path=str(path))
+
+    assert path.parent.is_dir()

@@ -5,6 +5,7 @@ Each getter also reads ``NAME_FILE`` (a path) so secrets can come from mounted f
 """
 
 import os
+from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -76,6 +77,8 @@ def database(name: str, *, sqlite_path: str) -> dict:
 
 
 def _sqlite(path: str) -> dict:
+    # A fresh checkout has no data folder yet; SQLite would refuse to open the file.
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets readers run beside the writer; IMMEDIATE takes the write lock at BEGIN, so
     # two writers queue on the busy timeout instead of failing with "database is locked".
     return {

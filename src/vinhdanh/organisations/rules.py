@@ -40,21 +40,24 @@ def edits_person(user, person):
     return person is not None and scope_of(user).covers_unit(person.unit, PEOPLE_EDITOR_ROLES)
 
 
-@rules.predicate
-def adds_people_to(user, unit):
-    """``unit`` is where the new people go; None asks whether the user may add anywhere."""
-    scope = scope_of(user)
-    if unit is None:
-        return scope.everything or bool(scope.roles() & PEOPLE_EDITOR_ROLES)
-    return scope.covers_unit(unit, PEOPLE_EDITOR_ROLES)
+def _adds_under(roles):
+    """A predicate: one of ``roles`` reaches the unit where the new rows go.
+
+    Without a unit it asks whether the user may add anywhere (to show an "Add" button).
+    """
+
+    @rules.predicate
+    def predicate(user, unit):
+        scope = scope_of(user)
+        if unit is None:
+            return scope.everything or bool(scope.roles() & roles)
+        return scope.covers_unit(unit, roles)
+
+    return predicate
 
 
-@rules.predicate
-def adds_units_under(user, parent):
-    scope = scope_of(user)
-    if parent is None:
-        return scope.everything or bool(scope.roles() & EDITOR_ROLES)
-    return scope.covers_unit(parent, EDITOR_ROLES)
+adds_people_to = _adds_under(PEOPLE_EDITOR_ROLES)
+adds_units_under = _adds_under(EDITOR_ROLES)
 
 
 @rules.predicate
@@ -78,8 +81,7 @@ def edits_group(user, group):
 
 @rules.predicate
 def adds_groups(user):
-    scope = scope_of(user)
-    return scope.everything or bool(scope.roles() & EDITOR_ROLES)
+    return adds_units_under(user, None)
 
 
 @rules.predicate

@@ -2,6 +2,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from vinhdanh.core.audit import log_action
+from vinhdanh.core.changes import apply_changes
 from vinhdanh.core.errors import DomainError
 from vinhdanh.organisations.models import EmulationGroup, GroupMembership, HandoverRecord, Unit
 
@@ -49,13 +50,9 @@ def update_group(group: EmulationGroup, *, actor, **changes) -> EmulationGroup:
     Kind and year are fixed once members are in (memberships copy them); members and
     leadership change through ``set_members`` and ``set_leadership``.
     """
-    for name, value in changes.items():
-        if name in GROUP_FIELDS:
-            setattr(group, name, value)
-    group.full_clean()
-    group.save()
+    changed = apply_changes(group, changes, allowed=GROUP_FIELDS)
     log_action(group, actor=actor, action="group.updated",
-               message=_("Updated %(group)s") % {"group": group}, fields=sorted(changes))
+               message=_("Updated %(group)s") % {"group": group}, fields=changed)
     return group
 
 

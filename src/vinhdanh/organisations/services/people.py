@@ -2,6 +2,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from vinhdanh.core.audit import log_action
+from vinhdanh.core.changes import apply_changes
 from vinhdanh.organisations.models import Person
 
 PERSON_FIELDS = {
@@ -25,12 +26,7 @@ def create_person(*, actor, **fields) -> Person:
 @transaction.atomic
 def update_person(person: Person, *, actor, **changes) -> Person:
     """Changes a person's fields (a new unit is a transfer) and logs which ones."""
-    for name, value in changes.items():
-        if name in PERSON_FIELDS:
-            setattr(person, name, value)
-    person.full_clean()
-    person.save()
+    changed = apply_changes(person, changes, allowed=PERSON_FIELDS)
     log_action(person, actor=actor, action="person.updated",
-               message=_("Updated %(name)s") % {"name": person.full_name},
-               fields=sorted(changes))
+               message=_("Updated %(name)s") % {"name": person.full_name}, fields=changed)
     return person

@@ -2,6 +2,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from vinhdanh.core.audit import log_action
+from vinhdanh.core.changes import apply_changes
 from vinhdanh.core.errors import DomainError
 from vinhdanh.organisations.models import Unit
 
@@ -32,16 +33,11 @@ def update_unit(unit: Unit, *, actor, **changes) -> Unit:
     """Changes a unit's fields; a new parent moves its whole subtree."""
     old_path = unit.path
     _check_parent(unit, changes.get("parent", unit.parent))
-    for name, value in changes.items():
-        if name in UNIT_FIELDS:
-            setattr(unit, name, value)
-    unit.full_clean()
-    unit.save()
+    changed = apply_changes(unit, changes, allowed=UNIT_FIELDS)
     if unit.path != old_path:
         _move_descendants(old_path, unit.path)
     log_action(unit, actor=actor, action="unit.updated",
-               message=_("Updated unit %(name)s") % {"name": unit.name},
-               fields=sorted(changes))
+               message=_("Updated unit %(name)s") % {"name": unit.name}, fields=changed)
     return unit
 
 
