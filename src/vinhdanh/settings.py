@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "vinhdanh.core",
     "vinhdanh.organisations",
+    "vinhdanh.honors",
     "vinhdanh.workspace",
     "vinhdanh.api",
     "vinhdanh.demo",

@@ -83,7 +83,7 @@ def _subtree_q(paths, field: str) -> Q:
     return query
 
 
-def _within(scope: Scope, field: str, roles=None) -> Q:
+def within(scope: Scope, field: str, roles=None) -> Q:
     """Rows whose unit (``field`` holds its path) the grants of ``roles`` reach."""
     return Q() if scope.reaches_all(roles) else _subtree_q(scope.paths(roles), field)
 
@@ -99,7 +99,7 @@ class UnitQuerySet(models.QuerySet):
         scope = scope_of(user)
         if scope.reaches_all():
             return self.all()
-        query = _within(scope, "path")
+        query = within(scope, "path")
         if scope.group_ids:
             members = apps.get_model("organisations", "GroupMembership").objects.filter(
                 group_id__in=scope.group_ids, unit=OuterRef("pk")
@@ -110,7 +110,7 @@ class UnitQuerySet(models.QuerySet):
     def reached_by(self, user, roles):
         """Units that one of the user's unit-scoped ``roles`` reaches (``Scope.covers_unit``):
         where the user may add or change things, as opposed to merely see them."""
-        return self.filter(_within(scope_of(user), "path", roles))
+        return self.filter(within(scope_of(user), "path", roles))
 
     def subtree_of(self, unit):
         return self.filter(path__startswith=unit.path)
@@ -121,16 +121,24 @@ class UnitQuerySet(models.QuerySet):
 
 class PersonQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self.filter(_within(scope_of(user), "unit__path"))
+        return self.filter(within(scope_of(user), "unit__path"))
 
     def reached_by(self, user, roles):
         """People in units where one of the user's ``roles`` may add or change things."""
-        return self.filter(_within(scope_of(user), "unit__path", roles))
+        return self.filter(within(scope_of(user), "unit__path", roles))
 
     def search(self, text: str):
         text = nfc(text)
         if text.isdigit():
             return self.filter(citizen_id__startswith=text)
+        return self.filter(search_q(text))
+
+
+class HouseholdQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(within(scope_of(user), "unit__path"))
+
+    def search(self, text: str):
         return self.filter(search_q(text))
 
 
@@ -140,9 +148,9 @@ class GroupQuerySet(models.QuerySet):
         if scope.reaches_all():
             return self.all()
         members = apps.get_model("organisations", "GroupMembership").objects.filter(
-            _within(scope, "unit__path"), group=OuterRef("pk")
+            within(scope, "unit__path"), group=OuterRef("pk")
         )
-        organised = _within(scope, "organiser__path")
+        organised = within(scope, "organiser__path")
         # A group's officers also read the year it was copied from: its handover put them there.
         previous = self.model.objects.filter(pk__in=scope.group_ids).values("copied_from_id")
         return self.filter(

@@ -1,4 +1,5 @@
 from vinhdanh.organisations.models.account import RoleAssignment, User
+from vinhdanh.organisations.models.household import Household
 from vinhdanh.organisations.models.group import EmulationGroup, GroupMembership, HandoverRecord
 from vinhdanh.organisations.models.person import Person
 from vinhdanh.organisations.models.unit import Unit
@@ -7,6 +8,7 @@ __all__ = [
     "EmulationGroup",
     "GroupMembership",
     "HandoverRecord",
+    "Household",
     "Person",
     "RoleAssignment",
     "Unit",

@@ -1,0 +1,65 @@
+"""A rule pack as it applies in this province: the pack's figures with the province's
+settings (RuleSetting rows) on top. One query per pack reads the settings.
+
+Keys of the settings:
+- ``status`` — "confirmed" once an administrator confirms a probable pack;
+- ``coefficient.<honour>`` — {subject: coefficient};
+- ``rounding``, ``same_period_highest_only``;
+- ``quota.<honour>``, ``time_limit.<step>``, ``vote.<honour>``;
+- ``criterion.<honour>.<predicate>.<parameter>`` — a parameter of one criterion.
+"""
+
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from django.utils.translation import gettext as _
+
+from vinhdanh.honors.enums import PackStatus
+from vinhdanh.honors.law.model import Pack, Param, Rule
+
+
+@dataclass
+class EffectivePack:
+    pack: Pack
+
+    @cached_property
+    def settings(self) -> dict:
+        from vinhdanh.honors.models import RuleSetting
+
+        return {s.key: s for s in RuleSetting.objects.filter(pack_code=self.pack.code)}
+
+    @property
+    def code(self) -> str:
+        return self.pack.code
+
+    @property
+    def status(self) -> str:
+        setting = self.settings.get("status")
+        return setting.value if setting else self.pack.status
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status == PackStatus.CONFIRMED
+
+    def param(self, key: str, default: Param) -> Param:
+        """The pack's figure under ``key``, or the province's value when it set one."""
+        setting = self.settings.get(key)
+        if setting is None:
+            return default
+        article = _("%(article)s; province setting") % {"article": default.article}
+        return Param(setting.value, article, confirmed=setting.confirmed)
+
+    def coefficient(self, honor_code: str) -> Param | None:
+        default = self.pack.coefficients.get(honor_code)
+        return self.param(f"coefficient.{honor_code}", default) if default else None
+
+    def rule(self, honor_code: str, rule: Rule) -> Rule:
+        """``rule`` with the parameters the province changed."""
+        prefix = f"criterion.{honor_code}.{rule.name}."
+        changed = {key[len(prefix):]: s for key, s in self.settings.items()
+                   if key.startswith(prefix)}
+        if not changed:
+            return rule
+        params = {**rule.params, **{name: s.value for name, s in changed.items()}}
+        confirmed = rule.confirmed and all(s.confirmed for s in changed.values())
+        return replace(rule, params=params, confirmed=confirmed)
