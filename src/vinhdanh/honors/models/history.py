@@ -122,7 +122,8 @@ class DisciplinePeriod(CandidateFields):
         constraints = [
             one_candidate("discipline_one_candidate"),
             models.CheckConstraint(
-                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
                 name="discipline_period_ordered",
             ),
         ]

@@ -1,6 +1,6 @@
 from vinhdanh.organisations.models.account import RoleAssignment, User
-from vinhdanh.organisations.models.household import Household
 from vinhdanh.organisations.models.group import EmulationGroup, GroupMembership, HandoverRecord
+from vinhdanh.organisations.models.household import Household
 from vinhdanh.organisations.models.person import Person
 from vinhdanh.organisations.models.unit import Unit
 
