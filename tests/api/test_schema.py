@@ -18,6 +18,13 @@ PATHS = {
     "/api/v1/groups/{id}/members/": {"post"},
     "/api/v1/groups/{id}/copy-to-next-year/": {"post"},
     "/api/v1/groups/{id}/handover/": {"post"},
+    "/api/v1/honors/": {"get"},
+    "/api/v1/rule-packs/": {"get"},
+    "/api/v1/eligibility/evaluate/": {"post"},
+    "/api/v1/eligibility/sweep/": {"post"},
+    "/api/v1/bonuses/": {"post"},
+    "/api/v1/people/{id}/history/": {"get"},
+    "/api/v1/units/{id}/history/": {"get"},
 }
 
 
@@ -64,7 +71,8 @@ def test_api_root_links_the_schema(personas, api_for):
 
     assert response.status_code == 200
     assert response.json()["schema"] == "http://testserver/api/v1/schema/"
-    assert set(response.json()) == {"units", "people", "groups", "schema"}
+    assert set(response.json()) == {"units", "people", "groups", "honors", "rule-packs",
+                                    "schema"}
 
 
 def test_api_views_all_share_the_base_viewset():

@@ -3,6 +3,7 @@ import io
 import random
 import re
 import unicodedata
+from collections import defaultdict
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -12,11 +13,14 @@ from vinhdanh.core import citizen_id
 from vinhdanh.core.text import fold
 from vinhdanh.demo import people, province
 from vinhdanh.demo.accounts import DEMO_PASSWORD, LOGINS
+from vinhdanh.honors.enums import InitiativeLevel, RestrictionKind
+from vinhdanh.honors.models import DisciplinePeriod, HonorRecord, Initiative, TaskRatingRecord
 from vinhdanh.organisations.enums import GroupKind, Role, UnitKind
 from vinhdanh.organisations.models import (
     EmulationGroup,
     GroupMembership,
     HandoverRecord,
+    Household,
     Person,
     Unit,
     User,
@@ -142,3 +146,66 @@ def test_build_people_is_the_same_on_every_run():
         return [(p.full_name, p.citizen_id, p.unit.code, p.position) for p in built]
 
     assert draw() == draw()
+
+
+def _grassroots_fighter_years(people) -> dict[int, set[int]]:
+    years = {person.pk: set() for person in people}
+    for pk, year in HonorRecord.objects.filter(
+            person__in=people, honor__code="chien_si_thi_dua_co_so").values_list("person",
+                                                                                "year"):
+        years[pk].add(year)
+    return years
+
+
+def test_load_demo_rates_every_person_and_unit_every_year(demo):
+    rated = defaultdict(set)
+    for pk, year in TaskRatingRecord.objects.filter(person__isnull=False).values_list(
+            "person", "year"):
+        rated[pk].add(year)
+    expected = {pk: set(range(max(2019, start.year), 2026))
+                for pk, start in Person.objects.values_list("pk", "employment_start")}
+    assert rated == expected
+    rated_units = TaskRatingRecord.objects.filter(unit__isnull=False).values("unit").distinct()
+    assert rated_units.count() == Unit.objects.exclude(kind=UnitKind.PROVINCE).count()
+    assert not TaskRatingRecord.objects.filter(unit__code="H-NK", year=2025).exists()
+
+
+def test_load_demo_gives_most_staff_lao_dong_tien_tien_and_units_titles(demo):
+    ldtt = HonorRecord.objects.filter(honor__code="lao_dong_tien_tien")
+    collective = HonorRecord.objects.filter(unit__isnull=False)
+
+    assert ldtt.filter(year=2024).count() >= Person.objects.count() // 2
+    assert collective.filter(honor__code="tap_the_lao_dong_tien_tien").count() >= 20
+    assert collective.filter(honor__code="tap_the_lao_dong_xuat_sac").count() >= 5
+    assert Initiative.objects.filter(level=InitiativeLevel.GRASSROOTS).count() >= 5
+
+
+def test_load_demo_farmers_union_holds_the_named_cstd_cases(demo):
+    farmers = Unit.objects.get(code="HND")
+    staff = list(Person.objects.filter(unit__path__startswith=farmers.path))
+    held = _grassroots_fighter_years(staff)
+    provincial = set(Initiative.objects.filter(
+        person__in=staff, level=InitiativeLevel.PROVINCE, year__gte=2022,
+        year__lte=2024).values_list("person", flat=True))
+    disciplined = set(DisciplinePeriod.objects.filter(
+        person__in=staff, kind=RestrictionKind.DISCIPLINE, starts_on__year=2024)
+        .values_list("person", flat=True))
+    three = {pk for pk, years in held.items() if {2022, 2023, 2024} <= years}
+
+    assert len((three & provincial) - disciplined) >= 3
+    assert len(three & disciplined) == 1
+    assert len([pk for pk, y in held.items() if {2022, 2024} <= y and 2023 not in y]) >= 2
+    assert len([pk for pk, y in held.items() if y == {2023, 2024}]) >= 2
+
+
+def test_load_demo_bloc_leader_flag_province_awards_and_households(demo):
+    flag = HonorRecord.objects.get(honor__code="co_thi_dua_tinh")
+    awards = HonorRecord.objects.filter(honor__code="bang_khen_tinh")
+    families = HonorRecord.objects.filter(honor__code="gia_dinh_van_hoa")
+
+    assert (flag.unit.code, flag.year, flag.decision_number) == ("HCCB", 2023, "3456/QĐ-UBND")
+    assert awards.count() >= 10
+    assert all(re.fullmatch(r"\d+/QĐ-UBND", a.decision_number) and a.decision_date
+               for a in awards)
+    assert Household.objects.count() >= 4
+    assert families.values("household").distinct().count() >= 3

@@ -7,6 +7,14 @@ from rest_framework.routers import DefaultRouter
 from vinhdanh.api.versioning import ApiVersioning
 from vinhdanh.api.views.auth import ObtainToken
 from vinhdanh.api.views.groups import GroupViewSet
+from vinhdanh.api.views.honors import (
+    BonusViewSet,
+    EligibilityViewSet,
+    HonorViewSet,
+    PersonHistoryViewSet,
+    RulePackViewSet,
+    UnitHistoryViewSet,
+)
 from vinhdanh.api.views.people import PersonViewSet
 from vinhdanh.api.views.units import UnitViewSet
 
@@ -30,10 +38,26 @@ router = Router()
 router.register("units", UnitViewSet, basename="unit")
 router.register("people", PersonViewSet, basename="person")
 router.register("groups", GroupViewSet, basename="group")
+router.register("honors", HonorViewSet, basename="honor")
+router.register("rule-packs", RulePackViewSet, basename="rule-pack")
+
+# Actions without a list of their own (views/honors.py).
+honors = [
+    path("eligibility/evaluate/", EligibilityViewSet.as_view({"post": "evaluate"}),
+         name="eligibility-evaluate"),
+    path("eligibility/sweep/", EligibilityViewSet.as_view({"post": "sweep"}),
+         name="eligibility-sweep"),
+    path("bonuses/", BonusViewSet.as_view({"post": "calculate"}), name="bonuses"),
+    path("people/<int:pk>/history/", PersonHistoryViewSet.as_view({"get": "history"}),
+         name="person-history"),
+    path("units/<int:pk>/history/", UnitHistoryViewSet.as_view({"get": "history"}),
+         name="unit-history"),
+]
 
 v1 = [
     path("auth/token/", ObtainToken.as_view(), name="token"),
     path("schema/", SchemaView.as_view(), name="schema"),
+    *honors,
     *router.urls,
 ]
 

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 
 from vinhdanh.core.models import ActivityLog
-from vinhdanh.demo import accounts, people, province
+from vinhdanh.demo import accounts, history, people, province
 from vinhdanh.organisations.models import EmulationGroup, HandoverRecord, Person, Unit, User
 
 
@@ -14,11 +14,13 @@ class DemoError(Exception):
 
 @transaction.atomic
 def load() -> list[tuple]:
-    """Creates units, people, groups and log-ins; returns the log-in rows to print."""
+    """Creates units, people, groups, log-ins and honour history; returns the log-in rows."""
     units = province.create_units(actor=None)
     people.create_people(units, province.unit_specs())
     groups = province.create_groups(units, actor=None)
-    return accounts.create_logins(units, groups, actor=None)
+    logins = accounts.create_logins(units, groups, actor=None)
+    history.create_history()
+    return logins
 
 
 @transaction.atomic
@@ -31,6 +33,7 @@ def clear() -> None:
         User.objects.filter(username__in=accounts.USERNAMES).values_list("pk", flat=True)
     )
     try:
+        history.clear()  # history rows hold people, units and households
         HandoverRecord.objects.all().delete()
         EmulationGroup.objects.all().delete()
         Person.objects.all().delete()

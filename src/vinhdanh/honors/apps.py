@@ -9,6 +9,7 @@ class HonorsConfig(AppConfig):
     verbose_name = _("Honours")
 
     def ready(self):
+        from vinhdanh.honors import history_rules  # noqa: F401 - registers its permissions
         from vinhdanh.honors.services.catalogue import on_post_migrate
 
         # The catalogue and base salaries follow law/ in code, also after a test flush.

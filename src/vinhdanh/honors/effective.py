@@ -44,7 +44,9 @@ class EffectivePack:
     def param(self, key: str, default: Param) -> Param:
         """The pack's figure under ``key``, or the province's value when it set one."""
         setting = self.settings.get(key)
-        if setting is None:
+        # A reset writes the pack's own value back: that is no province setting any more.
+        if setting is None or (setting.value, setting.confirmed) == (default.value,
+                                                                     default.confirmed):
             return default
         article = _("%(article)s; province setting") % {"article": default.article}
         return Param(setting.value, article, confirmed=setting.confirmed)

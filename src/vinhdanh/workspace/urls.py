@@ -30,4 +30,7 @@ urlpatterns = [
     path("groups/<int:pk>/minutes/", groups.group_minutes, name="group-minutes"),
     # Excel import and export of units and people (views/imports.py).
     path("", include("vinhdanh.workspace.import_urls")),
+    path("", include("vinhdanh.workspace.eligibility_urls")),
+    path("", include("vinhdanh.workspace.history_urls")),
+    path("", include("vinhdanh.workspace.law_urls")),
 ]

@@ -64,7 +64,7 @@ def build_template() -> bytes:
     _add_template_sheet(book, PEOPLE_SHEET, PEOPLE_COLUMNS, lists)
     _add_guide(book)
     book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames) - 1)
-    return _saved(book)
+    return saved_workbook(book)
 
 
 def _add_lists(book) -> dict[str, str]:
@@ -85,7 +85,7 @@ def _add_template_sheet(book, title, columns, lists) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     sheet = book.create_sheet(title)
-    _write_header(sheet, columns)
+    write_header(sheet, columns)
     for index, column in enumerate(columns):
         letter = column_letter(index)
         cells = f"{letter}2:{letter}{TEMPLATE_ROWS + 1}"
@@ -94,17 +94,17 @@ def _add_template_sheet(book, title, columns, lists) -> None:
             check = DataValidation(type="list", formula1=formula, allow_blank=True)
             check.add(cells)
             sheet.add_data_validation(check)
-        _format_cells(sheet, column, letter)
+        format_cells(sheet, column, letter)
 
 
-def _format_cells(sheet, column, letter) -> None:
+def format_cells(sheet, column, letter) -> None:
     formats = {"date": DATE_FORMAT, "citizen_id": "@"}  # "@" keeps a CCCD's leading zero
     if column.kind in formats:
         for row in range(2, TEMPLATE_ROWS + 2):
             sheet[f"{letter}{row}"].number_format = formats[column.kind]
 
 
-def _write_header(sheet, columns) -> None:
+def write_header(sheet, columns) -> None:
     from openpyxl.styles import Font, PatternFill
 
     for index, column in enumerate(columns, start=1):
@@ -183,7 +183,7 @@ def _export(title, columns, rows) -> bytes:
     dates = [index for index, column in enumerate(columns) if column.kind == "date"]
     for row in rows:
         sheet.append(_with_date_cells(sheet, list(row), dates, WriteOnlyCell))
-    return _saved(book)
+    return saved_workbook(book)
 
 
 def _with_date_cells(sheet, values: list, dates: list[int], cell_class) -> list:
@@ -196,7 +196,7 @@ def _with_date_cells(sheet, values: list, dates: list[int], cell_class) -> list:
     return values
 
 
-def _saved(book) -> bytes:
+def saved_workbook(book) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

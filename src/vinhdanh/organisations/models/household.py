@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.fields import NFCCharField
@@ -27,6 +28,9 @@ class Household(models.Model):
 
     def __str__(self):
         return _("Household of %(name)s") % {"name": self.head_name}
+
+    def get_absolute_url(self):
+        return reverse("workspace:household-detail", args=[self.pk])
 
     def refresh_derived(self):
         self.search_text = fold(f"{self.head_name} {self.address}")

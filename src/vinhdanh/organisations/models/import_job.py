@@ -42,6 +42,10 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     file = models.FileField(_("file"), upload_to="imports/%Y/%m/", blank=True)
     original_name = NFCCharField(_("file name"), max_length=255)  # macOS uploads NFD names
+    # Which importer the job is for: "organisations" here; higher floors add their own
+    # (e.g. "history"), so each import page lists its own jobs.
+    kind = models.CharField(max_length=20, default="organisations", editable=False,
+                            db_index=True)
     status = models.CharField(_("status"), max_length=12, choices=ImportStatus.choices,
                               default=ImportStatus.QUEUED)
     total = models.PositiveIntegerField(_("rows in all"), default=0)

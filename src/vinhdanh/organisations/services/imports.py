@@ -26,9 +26,9 @@ def start_import(*, actor, uploaded_file) -> ImportJob:
     """Saves the upload as an ImportJob; imports it at once or queues it when it is large."""
     job = ImportJob(created_by=actor, original_name=uploaded_file.name[:255])
     if uploaded_file.size > settings.IMPORT_MAX_BYTES:
-        return _finish(job, ImportStatus.REJECTED, errors=[file_error(too_large_message())])
+        return finish_job(job, ImportStatus.REJECTED, errors=[file_error(too_large_message())])
     job.file.save(uploaded_file.name, uploaded_file)  # saves the job as well
-    data = _read(job)
+    data = read_job_file(job)
     if count_rows(data, [UNITS_SHEET, PEOPLE_SHEET]) <= settings.IMPORT_BACKGROUND_ROWS:
         return run_job(job, data)
     transaction.on_commit(partial(_enqueue, job.pk))
@@ -41,7 +41,7 @@ def _enqueue(job_id: int) -> None:
     run_import_job.enqueue(job_id)
 
 
-def _read(job: ImportJob) -> bytes:
+def read_job_file(job: ImportJob) -> bytes:
     with job.file.open("rb") as stored:
         return stored.read()
 
@@ -49,29 +49,29 @@ def _read(job: ImportJob) -> bytes:
 def run_job(job: ImportJob, data: bytes | None = None) -> ImportJob:
     """Checks and imports the job's file; sets its status, progress, errors and result."""
     try:
-        return _run(job, _read(job) if data is None else data)
+        return _run(job, read_job_file(job) if data is None else data)
     except Exception:  # the job page must say it stopped; the log keeps the details
         logger.exception("Import job %s failed", job.pk)
-        return _finish(job, ImportStatus.FAILED, errors=[file_error(_(
+        return finish_job(job, ImportStatus.FAILED, errors=[file_error(_(
             "The import stopped because of an unexpected error; nothing was imported."))])
 
 
 def _run(job: ImportJob, data: bytes) -> ImportJob:
     actor = job.created_by
-    _save(job, status=ImportStatus.VALIDATING, done=0, total=0)
-    plan = validate_workbook(data, actor=actor, progress=partial(_save, job))
+    save_job(job, status=ImportStatus.VALIDATING, done=0, total=0)
+    plan = validate_workbook(data, actor=actor, progress=partial(save_job, job))
     if plan.errors:
-        return _finish(job, ImportStatus.REJECTED, errors=plan.errors)
-    _save(job, status=ImportStatus.WRITING, done=0, total=plan.total)
+        return finish_job(job, ImportStatus.REJECTED, errors=plan.errors)
+    save_job(job, status=ImportStatus.WRITING, done=0, total=plan.total)
     try:
-        with _progress_outside_transaction(job) as progress:
+        with progress_outside_transaction(job) as progress:
             result = apply_plan(plan, actor=actor, progress=progress, job=job)
     except ImportRejected as rejected:
-        return _finish(job, ImportStatus.REJECTED, errors=rejected.errors)
-    return _finish(job, ImportStatus.DONE, result=result.as_dict(), done=plan.total)
+        return finish_job(job, ImportStatus.REJECTED, errors=rejected.errors)
+    return finish_job(job, ImportStatus.DONE, result=result.as_dict(), done=plan.total)
 
 
-def _save(job: ImportJob, done=None, total=None, **fields) -> None:
+def save_job(job: ImportJob, done=None, total=None, **fields) -> None:
     fields.update({name: value for name, value in (("done", done), ("total", total))
                    if value is not None})
     for name, value in fields.items():
@@ -79,7 +79,7 @@ def _save(job: ImportJob, done=None, total=None, **fields) -> None:
     job.save(update_fields=list(fields))
 
 
-def _finish(job: ImportJob, status: str, *, errors=(), **fields) -> ImportJob:
+def finish_job(job: ImportJob, status: str, *, errors=(), **fields) -> ImportJob:
     job.status, job.finished_at = status, timezone.now()
     job.errors = [error.as_dict() for error in errors]
     for name, value in fields.items():
@@ -89,7 +89,7 @@ def _finish(job: ImportJob, status: str, *, errors=(), **fields) -> ImportJob:
 
 
 @contextmanager
-def _progress_outside_transaction(job: ImportJob):
+def progress_outside_transaction(job: ImportJob):
     """A progress callback for the write phase that other requests can see.
 
     The rows are written in one transaction, so an ordinary UPDATE of the job would stay

@@ -42,7 +42,8 @@ def upload(request):
     if form.is_bound and form.is_valid():
         job = start_import(actor=request.user, uploaded_file=form.cleaned_data["file"])
         return redirect(job)
-    jobs = ImportJob.objects.visible_to(request.user).select_related("created_by")
+    jobs = (ImportJob.objects.visible_to(request.user).filter(kind="organisations")
+            .select_related("created_by"))
     return render(request, "workspace/imports/upload.html", {
         "form": form, "jobs": jobs[:RECENT_JOBS],
         "max_megabytes": settings.IMPORT_MAX_BYTES // (1024 * 1024),
