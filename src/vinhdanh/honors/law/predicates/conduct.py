@@ -3,7 +3,7 @@ already given, a title's standard, and what only evidence can show (``manual``).
 
 import datetime as dt
 
-from django.utils.translation import gettext_noop as N
+from django.utils.translation import gettext_noop
 
 from vinhdanh.honors.enums import DisciplineLevel, RestrictionKind
 from vinhdanh.honors.law.facts import overlaps
@@ -42,28 +42,43 @@ from vinhdanh.honors.law.predicates.texts import (
 
 # What only evidence attached by the officer can show, by the key packs use.
 MANUAL = {
-    "achievements": N("(a)–(c): an outstanding result in a movement, an achievement with "
-                      "impact in a field the province manages, or a major contribution to "
-                      "socio-economic development, science, social work or charity"),
-    "household_contribution": N("The household gave effort, land or assets to the locality"),
-    "bloc_leader": N("Leading collective of a cluster or bloc of the province, targets "
-                     "exceeded"),
-    "government_flag": N("Outstanding collective among the leaders of the clusters and blocs "
-                         "of ministries and provinces, or leader of a Prime Minister's "
-                         "movement of 5 years or more"),
-    "cultural_family": N("Meets the standard of a cultured family (Decree 86/2023), reviewed "
-                         "by the village and posted for 10 days"),
-    "cultural_village": N("Meets the standard of a cultured village or residential group "
-                          "(Decree 86/2023)"),
-    "model_commune": N("Meets the standard of a model commune, ward or special zone "
-                       "(Decree 86/2023)"),
-    "local_criteria": N("Meets the criteria the ministry, sector or province set for it"),
-    "unknown": N("Criteria not encoded in the rule pack: the officer checks them against the "
-                 "legal text"),
+    "achievements": gettext_noop(
+        "(a)–(c): an outstanding result in a movement, an achievement with "
+        "impact in a field the province manages, or a major contribution to "
+        "socio-economic development, science, social work or charity"
+    ),
+    "household_contribution": gettext_noop(
+        "The household gave effort, land or assets to the locality"
+    ),
+    "bloc_leader": gettext_noop(
+        "Leading collective of a cluster or bloc of the province, targets exceeded"
+    ),
+    "government_flag": gettext_noop(
+        "Outstanding collective among the leaders of the clusters and blocs "
+        "of ministries and provinces, or leader of a Prime Minister's "
+        "movement of 5 years or more"
+    ),
+    "cultural_family": gettext_noop(
+        "Meets the standard of a cultured family (Decree 86/2023), reviewed "
+        "by the village and posted for 10 days"
+    ),
+    "cultural_village": gettext_noop(
+        "Meets the standard of a cultured village or residential group (Decree 86/2023)"
+    ),
+    "model_commune": gettext_noop(
+        "Meets the standard of a model commune, ward or special zone (Decree 86/2023)"
+    ),
+    "local_criteria": gettext_noop(
+        "Meets the criteria the ministry, sector or province set for it"
+    ),
+    "unknown": gettext_noop(
+        "Criteria not encoded in the rule pack: the officer checks them against the legal text"
+    ),
 }
 
 
 # -- employment (TT 01/2024, TT 15/2025) ------------------------------------------------
+
 
 def latest_start(year: int, months: int) -> dt.date:
     """The latest first day of work that gives ``months`` full months by 31/12/``year``."""
@@ -85,11 +100,16 @@ def _employed_hint(facts, year, params):
     return t(C_EMPLOYMENT) if facts.employment_start is None else None
 
 
-register(employed_months, uses=set(), hint=_employed_hint,
-         label=lambda p, year: t(L_EMPLOYED) % {"months": p["months"], "year": year})
+register(
+    employed_months,
+    uses=set(),
+    hint=_employed_hint,
+    label=lambda p, year: t(L_EMPLOYED) % {"months": p["months"], "year": year},
+)
 
 
 # -- the standard of a lower title (Law Art 23: CSTĐ cơ sở needs the LĐTT standard) -----
+
 
 def _standard_parts(params):
     return {"at_least": params["at_least"]}, {"months": params["months"]}
@@ -99,12 +119,10 @@ def title_standard(facts, year, params) -> Outcome:
     """Holds ``title`` in ``year``, or meets its checkable standard: rated ``at_least``
     that year and employed ``months`` months by its end."""
     if year in facts.title_years(params["title"]):
-        return Outcome(PASS, lambda: t(D_HOLDS) % {"title": honour(params["title"]),
-                                                   "year": year})
+        return Outcome(PASS, lambda: t(D_HOLDS) % {"title": honour(params["title"]), "year": year})
     rating, months = _standard_parts(params)
     outcomes = [task_rating(facts, year, rating), employed_months(facts, year, months)]
-    return Outcome(worst(o.status for o in outcomes),
-                   lambda: "; ".join(o.text for o in outcomes))
+    return Outcome(worst(o.status for o in outcomes), lambda: "; ".join(o.text for o in outcomes))
 
 
 def _standard_hint(facts, year, params):
@@ -117,17 +135,25 @@ def _standard_hint(facts, year, params):
     return None if None in conditions else "; ".join(conditions)
 
 
-register(title_standard, uses={"titles", "ratings"}, hint=_standard_hint,
-         label=lambda p, year: t(L_STANDARD) % {"title": honour(p["title"]), "year": year})
+register(
+    title_standard,
+    uses={"titles", "ratings"},
+    hint=_standard_hint,
+    label=lambda p, year: t(L_STANDARD) % {"title": honour(p["title"]), "year": year},
+)
 
 
 # -- discipline and pending cases (Decree principles, ND 98 / ND 152 Art 4) -------------
 
+
 def _blocking(facts, year: int, within: int) -> list[tuple]:
     first, last = dt.date(year - within + 1, 1, 1), dt.date(year, 12, 31)
     as_of = facts.as_of
-    return [r for r in facts.restrictions()
-            if overlaps(r[2], r[3], first, last) or overlaps(r[2], r[3], as_of, as_of)]
+    return [
+        r
+        for r in facts.restrictions()
+        if overlaps(r[2], r[3], first, last) or overlaps(r[2], r[3], as_of, as_of)
+    ]
 
 
 def _kind_name(kind: str, level: str) -> str:
@@ -153,8 +179,12 @@ def no_restriction(facts, year, params) -> Outcome:
     within = params.get("within", 1)
     blocking = _blocking(facts, year, within)
     if not blocking:
-        return Outcome(PASS, lambda: t(D_CLEAR) % {"period": period(year - within + 1, year),
-                                                   "date": day(facts.as_of)})
+        return Outcome(
+            PASS,
+            lambda: (
+                t(D_CLEAR) % {"period": period(year - within + 1, year), "date": day(facts.as_of)}
+            ),
+        )
     return Outcome(FAIL, lambda: _restrictions_text(blocking))
 
 
@@ -177,6 +207,7 @@ register(no_restriction, uses={"restrictions"}, label=_restriction_label)
 
 # -- one achievement is rewarded once (Law Art 5) ----------------------------------------
 
+
 def not_already_awarded(facts, year, params) -> Outcome:
     """No record of ``title`` for ``year`` yet (a record for a period covering it counts)."""
     if year in facts.title_years(params["title"]):
@@ -184,16 +215,24 @@ def not_already_awarded(facts, year, params) -> Outcome:
     return Outcome(PASS, lambda: t(D_NOT_YET) % {"year": year})
 
 
-register(not_already_awarded, uses={"titles"},
-         label=lambda p, year: t(L_NOT_AWARDED) % {"title": honour(p["title"]), "year": year})
+register(
+    not_already_awarded,
+    uses={"titles"},
+    label=lambda p, year: t(L_NOT_AWARDED) % {"title": honour(p["title"]), "year": year},
+)
 
 
 # -- what the data cannot show -----------------------------------------------------------
+
 
 def manual(facts, year, params) -> Outcome:
     """Never decided from data: the officer attaches evidence (the outcome stays missing)."""
     return Outcome(MISSING, t(D_MANUAL))
 
 
-register(manual, uses=set(), label=lambda p, year: t(MANUAL[p["criterion"]]),
-         hint=lambda facts, year, p: t(C_EVIDENCE) % {"criterion": t(MANUAL[p["criterion"]])})
+register(
+    manual,
+    uses=set(),
+    label=lambda p, year: t(MANUAL[p["criterion"]]),
+    hint=lambda facts, year, p: t(C_EVIDENCE) % {"criterion": t(MANUAL[p["criterion"]])},
+)

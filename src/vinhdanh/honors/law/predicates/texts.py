@@ -10,74 +10,83 @@ import functools
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.utils.translation import gettext
-from django.utils.translation import gettext_noop as N
+from django.utils.translation import gettext, gettext_noop
 
 from vinhdanh.honors.enums import InitiativeLevel, TaskRating
 from vinhdanh.honors.law.catalogue import BY_CODE
 
 # Labels: one per criterion, the column header of a sweep.
-L_CONSECUTIVE = N("%(count)s consecutive years holding %(title)s (%(period)s)")
-L_HOLDS = N("Holds %(title)s in %(year)s")
-L_HOLDS_TIMES = N("Holds %(title)s at least %(count)s times in %(period)s")
-L_HELD_BEFORE = N("Received %(title)s in %(year)s or earlier")
-L_STANDARD = N("Meets the standard of %(title)s in %(year)s")
-L_RATING = N("Task rating at least “%(rating)s” in %(period)s")
-L_INITIATIVE = N("At least %(count)s initiatives or scientific works recognised at "
-                 "%(level)s level or above in %(period)s")
-L_RATING_INITIATIVES = N("Task rating “%(rating)s” in %(period)s with %(count)s initiatives "
-                         "recognised at %(level)s level or above")
-L_EMPLOYED = N("Employed for at least %(months)s months by 31/12/%(year)s")
-L_NO_RESTRICTION = N("No discipline, investigation, inspection or complaint in %(period)s "
-                     "or pending")
-L_NOT_AWARDED = N("Not already awarded %(title)s for %(year)s")
-L_MEMBERS_SHARE = N("At least %(percent)s%% of members hold %(title)s in %(year)s")
-L_MEMBERS_COMPLETED = N("All members completed their tasks in %(year)s")
-L_MEMBERS_COUNT = N("At least %(count)s members hold %(title)s in %(year)s")
-L_MEMBERS_DISCIPLINE = N("No member disciplined at “%(level)s” or heavier in %(year)s")
-L_ANY_OF = N("One of: %(criteria)s")
+L_CONSECUTIVE = gettext_noop("%(count)s consecutive years holding %(title)s (%(period)s)")
+L_HOLDS = gettext_noop("Holds %(title)s in %(year)s")
+L_HOLDS_TIMES = gettext_noop("Holds %(title)s at least %(count)s times in %(period)s")
+L_HELD_BEFORE = gettext_noop("Received %(title)s in %(year)s or earlier")
+L_STANDARD = gettext_noop("Meets the standard of %(title)s in %(year)s")
+L_RATING = gettext_noop("Task rating at least “%(rating)s” in %(period)s")
+L_INITIATIVE = gettext_noop(
+    "At least %(count)s initiatives or scientific works recognised at "
+    "%(level)s level or above in %(period)s"
+)
+L_RATING_INITIATIVES = gettext_noop(
+    "Task rating “%(rating)s” in %(period)s with %(count)s initiatives "
+    "recognised at %(level)s level or above"
+)
+L_EMPLOYED = gettext_noop("Employed for at least %(months)s months by 31/12/%(year)s")
+L_NO_RESTRICTION = gettext_noop(
+    "No discipline, investigation, inspection or complaint in %(period)s or pending"
+)
+L_NOT_AWARDED = gettext_noop("Not already awarded %(title)s for %(year)s")
+L_MEMBERS_SHARE = gettext_noop("At least %(percent)s%% of members hold %(title)s in %(year)s")
+L_MEMBERS_COMPLETED = gettext_noop("All members completed their tasks in %(year)s")
+L_MEMBERS_COUNT = gettext_noop("At least %(count)s members hold %(title)s in %(year)s")
+L_MEMBERS_DISCIPLINE = gettext_noop("No member disciplined at “%(level)s” or heavier in %(year)s")
+L_ANY_OF = gettext_noop("One of: %(criteria)s")
 
 # Details: what the data showed.
-D_FOUND = N("found: %(found)s")
-D_FOUND_LACKING = N("found: %(found)s; lacking: %(lacking)s")
-D_NONE = N("none")
-D_RATINGS = N("ratings: %(ratings)s")
-D_NO_RATING = N("no rating entered for %(years)s")
-D_COUNTED = N("%(found)s of %(needed)s found (%(items)s)")
-D_EMPLOYED_SINCE = N("employed since %(date)s")
-D_NO_EMPLOYMENT = N("employment start date not entered")
-D_CLEAR = N("none in %(period)s, none pending on %(date)s")
-D_RESTRICTION = N("%(kind)s from %(first)s to %(last)s")
-D_PENDING = N("%(kind)s from %(first)s, still pending")
-D_COUNTS_FROM = N("achievements count from %(date)s")
-D_ALREADY = N("already awarded for %(year)s")
-D_NOT_YET = N("no award recorded for %(year)s")
-D_HOLDS = N("holds %(title)s in %(year)s")
-D_MANUAL = N("cannot be checked from the data: the officer must attach evidence")
-D_MEMBERS = N("%(count)s of %(members)s members (%(percent)s%%)")
-D_NO_MEMBERS = N("no members on record")
-D_NOT_COMPLETED = N("%(count)s of %(members)s members did not complete their tasks")
-D_UNRATED = N("no rating entered for %(count)s of %(members)s members")
-D_DISCIPLINED = N("disciplined: %(names)s")
-D_LEVEL_UNKNOWN = N("discipline level not entered for: %(names)s")
+D_FOUND = gettext_noop("found: %(found)s")
+D_FOUND_LACKING = gettext_noop("found: %(found)s; lacking: %(lacking)s")
+D_NONE = gettext_noop("none")
+D_RATINGS = gettext_noop("ratings: %(ratings)s")
+D_NO_RATING = gettext_noop("no rating entered for %(years)s")
+D_COUNTED = gettext_noop("%(found)s of %(needed)s found (%(items)s)")
+D_EMPLOYED_SINCE = gettext_noop("employed since %(date)s")
+D_NO_EMPLOYMENT = gettext_noop("employment start date not entered")
+D_CLEAR = gettext_noop("none in %(period)s, none pending on %(date)s")
+D_RESTRICTION = gettext_noop("%(kind)s from %(first)s to %(last)s")
+D_PENDING = gettext_noop("%(kind)s from %(first)s, still pending")
+D_COUNTS_FROM = gettext_noop("achievements count from %(date)s")
+D_ALREADY = gettext_noop("already awarded for %(year)s")
+D_NOT_YET = gettext_noop("no award recorded for %(year)s")
+D_HOLDS = gettext_noop("holds %(title)s in %(year)s")
+D_MANUAL = gettext_noop("cannot be checked from the data: the officer must attach evidence")
+D_MEMBERS = gettext_noop("%(count)s of %(members)s members (%(percent)s%%)")
+D_NO_MEMBERS = gettext_noop("no members on record")
+D_NOT_COMPLETED = gettext_noop("%(count)s of %(members)s members did not complete their tasks")
+D_UNRATED = gettext_noop("no rating entered for %(count)s of %(members)s members")
+D_DISCIPLINED = gettext_noop("disciplined: %(names)s")
+D_LEVEL_UNKNOWN = gettext_noop("discipline level not entered for: %(names)s")
 
 # Conditions of a hint: what must happen next year.
-C_TITLE = N("%(title)s is obtained in %(year)s")
-C_RATING = N("the task rating of %(years)s is at least “%(rating)s”")
-C_INITIATIVES = N("%(count)s more initiatives are recognised at %(level)s level or above "
-                  "in %(year)s")
-C_EMPLOYMENT = N("the employment start date is entered")
-C_EVIDENCE = N("evidence is attached for: %(criterion)s")
-C_MEMBERS = N("at least %(count)s members hold %(title)s in %(year)s")
-C_MEMBERS_COMPLETED = N("all members complete their tasks in %(year)s")
+C_TITLE = gettext_noop("%(title)s is obtained in %(year)s")
+C_RATING = gettext_noop("the task rating of %(years)s is at least “%(rating)s”")
+C_INITIATIVES = gettext_noop(
+    "%(count)s more initiatives are recognised at %(level)s level or above in %(year)s"
+)
+C_EMPLOYMENT = gettext_noop("the employment start date is entered")
+C_EVIDENCE = gettext_noop("evidence is attached for: %(criterion)s")
+C_MEMBERS = gettext_noop("at least %(count)s members hold %(title)s in %(year)s")
+C_MEMBERS_COMPLETED = gettext_noop("all members complete their tasks in %(year)s")
 
 # Outcomes in words (the same messages as the sweep pages).
-OUTCOME_WORDS = {"pass": N("Met"), "fail": N("Not met"), "missing": N("Information missing")}
+OUTCOME_WORDS = {
+    "pass": gettext_noop("Met"),
+    "fail": gettext_noop("Not met"),
+    "missing": gettext_noop("Information missing"),
+}
 
 # Hints: what a candidate not eligible this year still lacks for the next.
-H_ELIGIBLE_IF = N("Eligible in %(year)s if %(conditions)s")
-H_ELIGIBLE = N("Eligible in %(year)s with no further condition")
-H_UNREACHABLE = N("Cannot be eligible in %(year)s: %(criteria)s")
+H_ELIGIBLE_IF = gettext_noop("Eligible in %(year)s if %(conditions)s")
+H_ELIGIBLE = gettext_noop("Eligible in %(year)s with no further condition")
+H_UNREACHABLE = gettext_noop("Cannot be eligible in %(year)s: %(criteria)s")
 
 _cache: ContextVar[dict | None] = ContextVar("law_texts", default=None)
 
