@@ -3,7 +3,9 @@
 Builds a synthetic province in its own database, then measures, in this one run:
 (a) the people list page and the API list against a floor view on the same server
     (requests per second and p95 latency at 10 concurrent clients, and queries per page);
-(b) importing a people workbook against a plain python-calamine read of the same file.
+(b) importing a people workbook against a plain python-calamine read of the same file;
+(c), (d) issue 3: 10 years of honours history, eligibility sweeps of every person, and the
+    consecutive-years criterion against one hand-written SQL query (bench/honors.py).
 Prints the machine, a table of medians and ratios, and writes the results to bench/out/.
 """
 
@@ -108,7 +110,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from bench import imports, load, report, synthetic
+    from bench import honors, imports, load, report, synthetic
 
     size = synthetic.SIZES[args.size]
     began = step(f"Synthetic province ({size.units:,} units, {size.people:,} people)")
@@ -144,10 +146,13 @@ def main() -> None:
     results["import"] |= imports.run(workbook, sqlite_file=checkpoint_sqlite(), calamine_rounds=3,
                                      importer_most=plan["importer_most"],
                                      importer_budget=plan["importer_budget"])
+
+    step("Honours: 10 years of history, eligibility sweeps, the consecutive-years criterion")
+    results["honors"] = honors.run()
     results["seconds"] = time.monotonic() - began
 
     print()
-    print(report.render(results))
+    print(honors.extend(report.render(results), results["honors"]))
     OUT.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     for name in (f"{stamp}-{args.size}.json", f"latest-{args.size}.json"):
