@@ -12,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -28,7 +27,6 @@ from vinhdanh.honors.services.history import (
     subject_of,
 )
 from vinhdanh.honors.services.history_imports import history_jobs, start_history_import
-from vinhdanh.organisations.importers import CellError
 from vinhdanh.organisations.models import Household, ImportJob, Person, Unit
 from vinhdanh.workspace.forms.history import (
     EndRestrictionForm,
@@ -38,6 +36,7 @@ from vinhdanh.workspace.forms.history import (
     TaskRatingForm,
 )
 from vinhdanh.workspace.views.common import posted, save_form
+from vinhdanh.workspace.views.imports import job_context
 
 CANDIDATES = {
     "person": Person.objects.select_related("unit"),
@@ -148,23 +147,21 @@ def history_import(request):
 
 
 def _job_context(request, pk) -> dict:
-    job = get_object_or_404(ImportJob.objects.visible_to(request.user), pk=pk)
-    errors = [CellError.from_dict(error) for error in job.errors]
-    status_url = reverse("workspace:history-import-job-status", args=[job.pk])
-    return {"job": job, "errors": errors, "status_url": status_url}
+    return job_context(request, pk, status="workspace:history-import-job-status",
+                       upload="workspace:history-import")
 
 
 @login_required
 @require_GET
 def history_import_job(request, pk):
-    return render(request, "workspace/history/job.html", _job_context(request, pk))
+    return render(request, "workspace/imports/job.html", _job_context(request, pk))
 
 
 @login_required
 @require_GET
 def history_import_status(request, pk):
     """The part of the job page that htmx polls while the job runs."""
-    return render(request, "workspace/history/_status.html", _job_context(request, pk))
+    return render(request, "workspace/imports/_status.html", _job_context(request, pk))
 
 
 @login_required

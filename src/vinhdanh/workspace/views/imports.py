@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -50,23 +51,26 @@ def upload(request):
     })
 
 
-def _job_context(request, pk) -> dict:
+def job_context(request, pk, *, status="workspace:import-job-status",
+                upload="workspace:import-upload") -> dict:
+    """What a job page shows; ``status`` and ``upload`` name the importer's own pages."""
     job = get_object_or_404(ImportJob.objects.visible_to(request.user), pk=pk)
     errors = [CellError.from_dict(error) for error in job.errors]
-    return {"job": job, "errors": errors}
+    return {"job": job, "errors": errors, "status_url": reverse(status, args=[job.pk]),
+            "upload_url": reverse(upload)}
 
 
 @login_required
 @require_GET
 def job_detail(request, pk):
-    return render(request, "workspace/imports/job.html", _job_context(request, pk))
+    return render(request, "workspace/imports/job.html", job_context(request, pk))
 
 
 @login_required
 @require_GET
 def job_status(request, pk):
     """The part of the job page that htmx polls while the job runs."""
-    return render(request, "workspace/imports/_status.html", _job_context(request, pk))
+    return render(request, "workspace/imports/_status.html", job_context(request, pk))
 
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:
