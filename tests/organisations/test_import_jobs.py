@@ -7,6 +7,7 @@ from django.utils import translation
 from tests.fixtures.workbooks import import_file, person_row
 from vinhdanh.organisations.importers import rows as importer_rows
 from vinhdanh.organisations.models import ImportJob, ImportStatus, Person
+from vinhdanh.organisations.services import imports
 from vinhdanh.organisations.services.imports import start_import
 from vinhdanh.organisations.tasks import run_import_job
 
@@ -108,7 +109,8 @@ def test_import_job_unexpected_error_marks_the_job_failed(personas, monkeypatch)
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("vinhdanh.organisations.services.imports.apply_plan", broken)
+    monkeypatch.setattr("vinhdanh.organisations.services.imports.UNITS_AND_PEOPLE",
+                        imports.Importer(imports.validate_workbook, broken))
 
     job = start_import(actor=personas.admin, uploaded_file=_upload(import_file(people=_people(1))))
 

@@ -5,12 +5,10 @@ whole file is checked first, then written or nothing. A workbook without history
 handed to the units-and-people importer, so one upload page takes either kind.
 """
 
-import logging
 from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from vinhdanh.honors.importers import (
     apply_history_plan,
@@ -18,7 +16,7 @@ from vinhdanh.honors.importers import (
     validate_history_workbook,
 )
 from vinhdanh.honors.importers.schema import SHEETS
-from vinhdanh.organisations.importers.report import ImportRejected, file_error
+from vinhdanh.organisations.importers.report import file_error
 from vinhdanh.organisations.importers.schema import PEOPLE_SHEET, UNITS_SHEET
 from vinhdanh.organisations.importers.workbook import (
     WorkbookProblem,
@@ -28,14 +26,13 @@ from vinhdanh.organisations.importers.workbook import (
 )
 from vinhdanh.organisations.models import ImportJob, ImportStatus
 from vinhdanh.organisations.services.imports import (
+    UNITS_AND_PEOPLE,
+    Importer,
     finish_job,
-    progress_outside_transaction,
     read_job_file,
     run_job,
-    save_job,
 )
 
-logger = logging.getLogger(__name__)
 JOB_KIND = "history"
 
 
@@ -72,29 +69,10 @@ def _is_history(data: bytes) -> bool:
         return True
 
 
+HISTORY = Importer(validate_history_workbook, apply_history_plan)
+
+
 def run_history_job(job: ImportJob, data: bytes | None = None) -> ImportJob:
-    """Checks and imports the job's file; sets its status, progress, errors and result."""
+    """Checks and imports the job's file; a units-and-people file goes to that importer."""
     data = read_job_file(job) if data is None else data
-    if not _is_history(data):
-        return run_job(job, data)
-    try:
-        return _run(job, data)
-    except Exception:  # the job page must say it stopped; the log keeps the details
-        logger.exception("History import job %s failed", job.pk)
-        return finish_job(job, ImportStatus.FAILED, errors=[file_error(_(
-            "The import stopped because of an unexpected error; nothing was imported."))])
-
-
-def _run(job: ImportJob, data: bytes) -> ImportJob:
-    actor = job.created_by
-    save_job(job, status=ImportStatus.VALIDATING, done=0, total=0)
-    plan = validate_history_workbook(data, actor=actor, progress=partial(save_job, job))
-    if plan.errors:
-        return finish_job(job, ImportStatus.REJECTED, errors=plan.errors)
-    save_job(job, status=ImportStatus.WRITING, done=0, total=plan.total)
-    try:
-        with progress_outside_transaction(job) as progress:
-            result = apply_history_plan(plan, actor=actor, progress=progress, job=job)
-    except ImportRejected as rejected:
-        return finish_job(job, ImportStatus.REJECTED, errors=rejected.errors)
-    return finish_job(job, ImportStatus.DONE, result=result.as_dict(), done=plan.total)
+    return run_job(job, data, importer=HISTORY if _is_history(data) else UNITS_AND_PEOPLE)

@@ -5,7 +5,9 @@ the job's status, progress, errors and result up to date for the job page.
 """
 
 import logging
+from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
@@ -46,26 +48,41 @@ def read_job_file(job: ImportJob) -> bytes:
         return stored.read()
 
 
-def run_job(job: ImportJob, data: bytes | None = None) -> ImportJob:
-    """Checks and imports the job's file; sets its status, progress, errors and result."""
+@dataclass(frozen=True)
+class Importer:
+    """The two steps of an importer: ``validate(data, *, actor, progress)`` returns a plan
+    with ``errors`` and ``total``; ``apply(plan, *, actor, progress, job)`` writes it."""
+
+    validate: Callable
+    apply: Callable
+
+
+UNITS_AND_PEOPLE = Importer(validate_workbook, apply_plan)
+
+
+def run_job(job: ImportJob, data: bytes | None = None, *,
+            importer: Importer | None = None) -> ImportJob:
+    """Checks and imports the job's file (units and people unless ``importer`` says
+    otherwise); sets its status, progress, errors and result."""
     try:
-        return _run(job, read_job_file(job) if data is None else data)
+        data = read_job_file(job) if data is None else data
+        return _run(job, data, importer or UNITS_AND_PEOPLE)
     except Exception:  # the job page must say it stopped; the log keeps the details
         logger.exception("Import job %s failed", job.pk)
         return finish_job(job, ImportStatus.FAILED, errors=[file_error(_(
             "The import stopped because of an unexpected error; nothing was imported."))])
 
 
-def _run(job: ImportJob, data: bytes) -> ImportJob:
+def _run(job: ImportJob, data: bytes, importer: Importer) -> ImportJob:
     actor = job.created_by
     save_job(job, status=ImportStatus.VALIDATING, done=0, total=0)
-    plan = validate_workbook(data, actor=actor, progress=partial(save_job, job))
+    plan = importer.validate(data, actor=actor, progress=partial(save_job, job))
     if plan.errors:
         return finish_job(job, ImportStatus.REJECTED, errors=plan.errors)
     save_job(job, status=ImportStatus.WRITING, done=0, total=plan.total)
     try:
         with progress_outside_transaction(job) as progress:
-            result = apply_plan(plan, actor=actor, progress=progress, job=job)
+            result = importer.apply(plan, actor=actor, progress=progress, job=job)
     except ImportRejected as rejected:
         return finish_job(job, ImportStatus.REJECTED, errors=rejected.errors)
     return finish_job(job, ImportStatus.DONE, result=result.as_dict(), done=plan.total)
