@@ -5,7 +5,6 @@ A candidate outside the user's visibility does not exist (404); one the user see
 not write is forbidden (403).
 """
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +12,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from vinhdanh.honors.importers import build_history_template
@@ -36,7 +34,7 @@ from vinhdanh.workspace.forms.history import (
     TaskRatingForm,
 )
 from vinhdanh.workspace.views.common import posted, save_form
-from vinhdanh.workspace.views.imports import job_context
+from vinhdanh.workspace.views.imports import UploadForm, job_context
 
 CANDIDATES = {
     "person": Person.objects.select_related("unit"),
@@ -123,13 +121,6 @@ def restriction_end(request, pk):
         lambda data: end_restriction(period, actor=request.user, **data),
         heading=_("Record the end of %(case)s") % {"case": period},
         done=_("The end of the case was recorded."))
-
-
-class UploadForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Workbook (.xlsx or .xls)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls"}),
-    )
 
 
 @login_required
