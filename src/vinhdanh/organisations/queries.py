@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Min, OuterRef, Q
 
 from vinhdanh.core.text import fold, nfc
 
@@ -111,6 +111,17 @@ class UnitQuerySet(models.QuerySet):
         """Units that one of the user's unit-scoped ``roles`` reaches (``Scope.covers_unit``):
         where the user may add or change things, as opposed to merely see them."""
         return self.filter(within(scope_of(user), "path", roles))
+
+    def top_levels(self, *, also=None):
+        """The two top levels of these units, and the unit with pk ``also`` if given.
+
+        A province has thousands of units: pages list these and load deeper ones on demand.
+        """
+        top = self.aggregate(top=Min("depth"))["top"] or 0
+        shown = Q(depth__lte=top + 1)
+        if str(also or "").isdigit():
+            shown |= Q(pk=int(also))
+        return self.filter(shown)
 
     def subtree_of(self, unit):
         return self.filter(path__startswith=unit.path)

@@ -8,7 +8,6 @@ from vinhdanh.honors.models import Honor
 from vinhdanh.honors.services.sweeps import run_sweep
 from vinhdanh.organisations.models import EmulationGroup, Unit
 from vinhdanh.workspace.forms.fields import DateField, UnitChoiceField, add_errors
-from vinhdanh.workspace.forms.people import _filter_units
 
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 
@@ -41,8 +40,8 @@ class EligibilityFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].initial = default_year()
-        self.fields["unit"].queryset = _filter_units(Unit.objects.visible_to(user),
-                                                     self.data.get("unit"))
+        self.fields["unit"].queryset = Unit.objects.visible_to(user).top_levels(
+            also=self.data.get("unit"))
         self.fields["group"].queryset = EmulationGroup.objects.visible_to(user).filter(
             year=self._chosen_year())
         self.fields["q"].widget.attrs["placeholder"] = _("Name")

@@ -1,5 +1,4 @@
 from django import forms
-from django.db.models import Min, Q
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.organisations.enums import Gender
@@ -29,19 +28,6 @@ class PersonForm(forms.ModelForm):
         self.fields["unit"].queryset = units
 
 
-def _filter_units(units, selected):
-    """The two top levels of what the user sees, plus a deeper unit a link asked for.
-
-    A province has thousands of units: listing them all would make every people page
-    hundreds of kilobytes; deeper units are reached from the unit pages' links.
-    """
-    top = units.aggregate(top=Min("depth"))["top"] or 0
-    shown = Q(depth__lte=top + 1)
-    if str(selected or "").isdigit():
-        shown |= Q(pk=int(selected))
-    return units.filter(shown)
-
-
 class PersonFilterForm(forms.Form):
     """The people list's search and filters; ``units`` are the visible units."""
 
@@ -56,7 +42,7 @@ class PersonFilterForm(forms.Form):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = _filter_units(units, self.data.get("unit"))
+        self.fields["unit"].queryset = units.top_levels(also=self.data.get("unit"))
         self.fields["q"].widget.attrs.update(
             {"placeholder": _("Name or citizen ID"), "autofocus": True}
         )

@@ -2,7 +2,7 @@ import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, Min, OuterRef
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -42,8 +42,7 @@ def _top_levels(visible):
 
     A province has thousands of units: the whole tree would make a page of half a megabyte.
     """
-    top = visible.aggregate(top=Min("depth"))["top"] or 0
-    return _with_child_flag(visible.filter(depth__lte=top + 1), visible)
+    return _with_child_flag(visible.top_levels(), visible)
 
 
 def _with_child_flag(units, visible):
