@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "vinhdanh.core",
     "vinhdanh.organisations",
     "vinhdanh.honors",
+    "vinhdanh.movements",
+    "vinhdanh.scoring",
     "vinhdanh.workspace",
     "vinhdanh.api",
     "vinhdanh.demo",

@@ -3,6 +3,8 @@ from django.core.management import call_command
 from django.utils.translation import gettext
 from rest_framework.test import APIClient
 
+from tests.api.schema_paths_movements import MOVEMENT_PATHS
+from tests.api.schema_paths_scoring import SCORING_PATHS
 from vinhdanh.api.urls import router
 from vinhdanh.api.views.base import ServiceViewSet
 
@@ -25,6 +27,8 @@ PATHS = {
     "/api/v1/bonuses/": {"post"},
     "/api/v1/people/{id}/history/": {"get"},
     "/api/v1/units/{id}/history/": {"get"},
+    **MOVEMENT_PATHS,
+    **SCORING_PATHS,
 }
 
 

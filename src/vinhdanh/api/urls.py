@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from vinhdanh.api import movements_urls, scoring_urls
 from vinhdanh.api.versioning import ApiVersioning
 from vinhdanh.api.views.auth import ObtainToken
 from vinhdanh.api.views.groups import GroupViewSet
@@ -40,6 +41,8 @@ router.register("people", PersonViewSet, basename="person")
 router.register("groups", GroupViewSet, basename="group")
 router.register("honors", HonorViewSet, basename="honor")
 router.register("rule-packs", RulePackViewSet, basename="rule-pack")
+movements_urls.register(router)
+scoring_urls.register(router)
 
 # Actions without a list of their own (views/honors.py).
 honors = [
@@ -58,6 +61,8 @@ v1 = [
     path("auth/token/", ObtainToken.as_view(), name="token"),
     path("schema/", SchemaView.as_view(), name="schema"),
     *honors,
+    *movements_urls.paths,
+    *scoring_urls.paths,
     *router.urls,
 ]
 

@@ -6,6 +6,8 @@ Keys of the settings:
 - ``coefficient.<honour>`` — {subject: coefficient};
 - ``rounding``, ``same_period_highest_only``;
 - ``quota.<honour>``, ``time_limit.<step>``, ``vote.<honour>``;
+- ``emulation.registration.<honour>``, ``emulation.group_flags``,
+  ``emulation.group_merit_certificates`` — registration expected, a group's proposals;
 - ``criterion.<honour>.<predicate>.<parameter>`` — a parameter of one criterion.
 """
 
@@ -54,6 +56,14 @@ class EffectivePack:
     def coefficient(self, honor_code: str) -> Param | None:
         default = self.pack.coefficients.get(honor_code)
         return self.param(f"coefficient.{honor_code}", default) if default else None
+
+    def emulation(self, name: str) -> Param | None:
+        default = self.pack.emulation.get(name)
+        return self.param(f"emulation.{name}", default) if default else None
+
+    def registration_required(self, honor_code: str) -> Param:
+        """Whether a candidate for ``honor_code`` should have registered for the year."""
+        return self.emulation(f"registration.{honor_code}") or Param(False, "")
 
     def rule(self, honor_code: str, rule: Rule) -> Rule:
         """``rule`` with the parameters the province changed."""

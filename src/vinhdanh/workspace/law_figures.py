@@ -28,6 +28,11 @@ STEP_LABELS = {
     "issue_insignia": gettext_lazy("Issue of insignia and certificates"),
 }
 
+EMULATION_LABELS = {
+    "group_flags": gettext_lazy("Units a group proposes for the Cờ thi đua"),
+    "group_merit_certificates": gettext_lazy("Units a group proposes for the Bằng khen"),
+}
+
 
 def all_packs() -> list[Pack]:
     packs = PACKS.values() if isinstance(PACKS, dict) else PACKS
@@ -144,6 +149,13 @@ def _vote_label(name: str) -> str:
     return _("Quorum") if name == "quorum" else honour_name(name)
 
 
+def _emulation_label(name: str) -> str:
+    if name.startswith("registration."):
+        return _("Registration expected for %(honour)s") % {
+            "honour": honour_name(name.removeprefix("registration."))}
+    return str(EMULATION_LABELS.get(name, name))
+
+
 def _criteria(pack: Pack, settings: dict) -> list[Figure]:
     figures = []
     for code in _catalogue_order(pack.criteria):
@@ -175,6 +187,7 @@ def figure_sections(pack: Pack, settings: dict) -> list[tuple[str, list[Figure]]
         (_("Council votes"), _table(pack, settings, "vote", pack.vote_thresholds,
                                     _vote_label)),
         (_("Quotas"), _table(pack, settings, "quota", pack.quotas, honour_name)),
+        (_("Emulation"), _table(pack, settings, "emulation", pack.emulation, _emulation_label)),
         (_("Criteria"), _criteria(pack, settings)),
     ]
     return [(title, figures) for title, figures in sections if figures]

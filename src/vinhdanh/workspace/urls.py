@@ -33,4 +33,6 @@ urlpatterns = [
     path("", include("vinhdanh.workspace.eligibility_urls")),
     path("", include("vinhdanh.workspace.history_urls")),
     path("", include("vinhdanh.workspace.law_urls")),
+    path("", include("vinhdanh.workspace.movements_urls")),
+    path("", include("vinhdanh.workspace.scoring_urls")),
 ]

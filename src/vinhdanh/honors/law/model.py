@@ -56,6 +56,8 @@ class Pack:
     quotas: dict[str, Param] = field(default_factory=dict)
     time_limits: dict[str, Param] = field(default_factory=dict)  # step -> working days
     vote_thresholds: dict[str, Param] = field(default_factory=dict)
+    # "registration.<honour>" (registration expected), "group_flags", "group_merit_certificates"
+    emulation: dict[str, Param] = field(default_factory=dict)
     # "kinder": dossiers received before valid_from follow the previous pack unless this
     # one is kinder to the candidate (Law 06/2026/QH16, reported).
     transition: str = ""

@@ -34,7 +34,7 @@ from vinhdanh.honors.enums import (
 )
 from vinhdanh.honors.law.coefficients import COEFFICIENTS, ROUNDING, SAME_PERIOD_HIGHEST_ONLY
 from vinhdanh.honors.law.model import AnyOf, Pack, Param, Rule
-from vinhdanh.honors.law.procedure import TIME_LIMITS, VOTE_THRESHOLDS
+from vinhdanh.honors.law.procedure import EMULATION, TIME_LIMITS, VOTE_THRESHOLDS
 
 ND98, ND152, QH16 = "law2022-nd98", "law2022-nd152", "law2026-qh16"
 
@@ -235,6 +235,7 @@ def _pack(code: str, **fields) -> Pack:
     return Pack(code=code, coefficients=COEFFICIENTS[code], rounding=ROUNDING[code],
                 same_period_highest_only=SAME_PERIOD_HIGHEST_ONLY[code],
                 time_limits=TIME_LIMITS[code], vote_thresholds=VOTE_THRESHOLDS[code],
+                emulation=EMULATION[code],
                 quotas=NO_CSTDCS_CAP, **fields)
 
 

@@ -1,4 +1,5 @@
-"""Procedure figures per rule pack: time limits (working days) and council vote thresholds.
+"""Procedure figures per rule pack: time limits (working days), council vote thresholds, and
+the emulation figures (registration, a bloc's proposals).
 
 Sources: ../shared/domain/law.md §5 and law-addendum.md §1 (the addendum wins). Most
 time limits come from older administrative procedures or from central-level procedure
@@ -70,3 +71,26 @@ VOTE_THRESHOLDS: dict[str, dict[str, Param]] = {
     ND152: _vote_thresholds(ND152_VOTES, confirmed=False),
     QH16: _vote_thresholds(ND152_VOTES, confirmed=False),
 }
+
+
+# "No registration, no title" (đăng ký thi đua): an older rule; law.md §1 marks its status
+# for 2024+ UNCONFIRMED, so it is on (a warning, not a refusal) for the emulation titles and
+# a province can switch it per title.
+REGISTRATION_BASIS = "HD 1479/HD-BTĐKT năm 2016; quy định cũ, chưa xác nhận từ năm 2024"
+REGISTERED_TITLES = ("lao_dong_tien_tien", "chien_si_thi_dua_co_so", "chien_si_thi_dua_tinh",
+                     "tap_the_lao_dong_tien_tien", "tap_the_lao_dong_xuat_sac",
+                     "co_thi_dua_tinh")
+# Practice (law.md §4, addendum §6): one Cờ tỉnh to the bloc's leading unit, Bằng khen to
+# other strong units; no national number is confirmed, so a group may set its own counts.
+GROUP_PROPOSALS_BASIS = "Thực tiễn các khối, cụm thi đua cấp tỉnh (chưa xác nhận)"
+
+
+def _emulation() -> dict[str, Param]:
+    figures = {f"registration.{code}": Param(True, REGISTRATION_BASIS, confirmed=False)
+               for code in REGISTERED_TITLES}
+    figures["group_flags"] = Param(1, GROUP_PROPOSALS_BASIS, confirmed=False)
+    figures["group_merit_certificates"] = Param(2, GROUP_PROPOSALS_BASIS, confirmed=False)
+    return figures
+
+
+EMULATION: dict[str, dict[str, Param]] = {code: _emulation() for code in (ND98, ND152, QH16)}

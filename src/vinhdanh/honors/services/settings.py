@@ -32,7 +32,7 @@ from vinhdanh.honors.models import BaseSalary, RuleSetting, RuleSettingChange
 VOTE_BASES = ("all_members", "present")
 # Key prefix -> the Pack attribute holding that kind of figure.
 TABLES = {"coefficient": "coefficients", "quota": "quotas", "time_limit": "time_limits",
-          "vote": "vote_thresholds"}
+          "vote": "vote_thresholds", "emulation": "emulation"}
 
 
 def get_pack(pack_code: str) -> Pack:

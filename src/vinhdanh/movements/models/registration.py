@@ -1,0 +1,64 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vinhdanh.core.fields import NFCCharField, NFCTextField
+from vinhdanh.honors.models.candidate import CandidateFields, one_candidate
+
+
+class RegistrationPeriod(models.Model):
+    """The board's deadline for a year's registrations (đăng ký thi đua)."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    opens_on = models.DateField(_("opens on"))
+    deadline = models.DateField(_("deadline"))
+    notes = NFCTextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("registration period")
+        verbose_name_plural = _("registration periods")
+        ordering = ["-year"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(deadline__gte=models.F("opens_on")),
+                                   name="registration_deadline_after_opening"),
+        ]
+
+    def __str__(self):
+        return str(self.year)
+
+
+class Registration(CandidateFields):
+    """A unit, person or household registers a title or award it aims for in a year."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    honor = models.ForeignKey("honors.Honor", verbose_name=_("honour"),
+                              on_delete=models.PROTECT, related_name="registrations")
+    # The unit that registered (for a person: their unit), for lists and visibility.
+    registering_unit = models.ForeignKey(
+        "organisations.Unit", verbose_name=_("registering unit"), on_delete=models.PROTECT,
+        related_name="registrations",
+    )
+    registered_at = models.DateTimeField(_("registered at"))
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                      on_delete=models.SET_NULL, related_name="+")
+    late_reason = NFCCharField(_("reason for late registration"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["-year", "honor__position", "id"]
+        constraints = [
+            one_candidate("registration_one_candidate"),
+            models.UniqueConstraint(fields=["year", "honor", "person"],
+                                    condition=models.Q(person__isnull=False),
+                                    name="registration_person_once"),
+            models.UniqueConstraint(fields=["year", "honor", "unit"],
+                                    condition=models.Q(unit__isnull=False),
+                                    name="registration_unit_once"),
+            models.UniqueConstraint(fields=["year", "honor", "household"],
+                                    condition=models.Q(household__isnull=False),
+                                    name="registration_household_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.candidate} – {self.honor} ({self.year})"

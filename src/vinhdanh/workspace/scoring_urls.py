@@ -1,0 +1,5 @@
+"""The staff pages of scoring."""
+
+from django.urls import path  # noqa: F401 - for the pages this module adds
+
+urlpatterns: list = []

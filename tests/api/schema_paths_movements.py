@@ -1,0 +1,3 @@
+"""The movement, registration and pledge operations of the OpenAPI document."""
+
+MOVEMENT_PATHS: dict[str, set[str]] = {}
