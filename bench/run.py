@@ -5,7 +5,8 @@ Builds a synthetic province in its own database, then measures, in this one run:
     (requests per second and p95 latency at 10 concurrent clients, and queries per page);
 (b) importing a people workbook against a plain python-calamine read of the same file;
 (c), (d) issue 3: 10 years of honours history, eligibility sweeps of every person, and the
-    consecutive-years criterion against one hand-written SQL query (bench/honors.py).
+    consecutive-years criterion against one hand-written SQL query (bench/honors.py);
+(e) issue 4: the rankings of 50 groups × 12 units × 60 criteria × 3 passes (bench/scoring.py).
 Prints the machine, a table of medians and ratios, and writes the results to bench/out/.
 """
 
@@ -110,7 +111,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from bench import honors, imports, load, report, synthetic
+    from bench import honors, imports, load, report, scoring, synthetic
 
     size = synthetic.SIZES[args.size]
     began = step(f"Synthetic province ({size.units:,} units, {size.people:,} people)")
@@ -149,10 +150,13 @@ def main() -> None:
 
     step("Honours: 10 years of history, eligibility sweeps, the consecutive-years criterion")
     results["honors"] = honors.run()
+    step(f"Scoring: rankings of {scoring.GROUPS[args.size]} groups × 12 units × 60 criteria")
+    results["scoring"] = scoring.run(args.size)
     results["seconds"] = time.monotonic() - began
 
     print()
-    print(honors.extend(report.render(results), results["honors"]))
+    print(scoring.extend(honors.extend(report.render(results), results["honors"]),
+                         results["scoring"]))
     OUT.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     for name in (f"{stamp}-{args.size}.json", f"latest-{args.size}.json"):

@@ -207,6 +207,14 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several choice sets share a field name ("kind", "state", "period"): name them.
+    "ENUM_NAME_OVERRIDES": {
+        "CriterionKindEnum": "vinhdanh.scoring.enums.CriterionKind",
+        "PassKindEnum": "vinhdanh.scoring.enums.PassKind",
+        "RoundPeriodEnum": "vinhdanh.scoring.enums.RoundPeriod",
+        "RoundStateEnum": "vinhdanh.scoring.enums.RoundState",
+        "ProposalStateEnum": "vinhdanh.scoring.enums.ProposalState",
+    },
 }
 
 LOGGING = {

@@ -75,8 +75,11 @@ def test_api_root_links_the_schema(personas, api_for):
 
     assert response.status_code == 200
     assert response.json()["schema"] == "http://testserver/api/v1/schema/"
-    assert set(response.json()) == {"units", "people", "groups", "honors", "rule-packs",
-                                    "schema"}
+    assert set(response.json()) == {
+        "units", "people", "groups", "honors", "rule-packs", "schema",
+        "directives", "movements", "movement-reports", "registrations", "registration-periods",
+        "scoring-templates", "scoring-criteria", "scoring-rounds", "scores", "proposals",
+    }
 
 
 def test_api_views_all_share_the_base_viewset():

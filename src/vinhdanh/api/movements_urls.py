@@ -1,10 +1,29 @@
 """The movements part of the API: router registrations and extra paths (see urls.py)."""
 
-from django.urls import path  # noqa: F401 - for the paths this module adds
+from django.urls import path
+
+from vinhdanh.api.views.movements import (
+    DirectiveViewSet,
+    MovementViewSet,
+    PledgeViewSet,
+    RegistrationPeriodViewSet,
+    RegistrationViewSet,
+    ReportViewSet,
+)
 
 
 def register(router) -> None:
     """Registers this part's viewsets on the API router."""
+    router.register("directives", DirectiveViewSet, basename="directive")
+    router.register("movements", MovementViewSet, basename="movement")
+    router.register("movement-reports", ReportViewSet, basename="movement-report")
+    router.register("registrations", RegistrationViewSet, basename="registration")
+    router.register("registration-periods", RegistrationPeriodViewSet,
+                    basename="registration-period")
 
 
-paths: list = []
+# A group has one pledge: it lives under the group rather than in a list of its own.
+paths: list = [
+    path("groups/<int:pk>/pledge/", PledgeViewSet.as_view({"get": "retrieve", "put": "update"}),
+         name="group-pledge"),
+]

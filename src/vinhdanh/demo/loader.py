@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 
 from vinhdanh.core.models import ActivityLog
-from vinhdanh.demo import accounts, history, people, province
+from vinhdanh.demo import accounts, history, movements, people, province, scoring
 from vinhdanh.organisations.models import EmulationGroup, HandoverRecord, Person, Unit, User
 
 
@@ -14,12 +14,15 @@ class DemoError(Exception):
 
 @transaction.atomic
 def load() -> list[tuple]:
-    """Creates units, people, groups, log-ins and honour history; returns the log-in rows."""
+    """Creates units, people, groups, log-ins, honour history, movements and the Front bloc's
+    scoring; returns the log-in rows."""
     units = province.create_units(actor=None)
     people.create_people(units, province.unit_specs())
     groups = province.create_groups(units, actor=None)
     logins = accounts.create_logins(units, groups, actor=None)
     history.create_history()
+    movements.create_movements(actor=None)
+    scoring.create_scoring(actor=None)
     return logins
 
 
@@ -33,6 +36,8 @@ def clear() -> None:
         User.objects.filter(username__in=accounts.USERNAMES).values_list("pk", flat=True)
     )
     try:
+        scoring.clear()  # scores and proposals hold units and groups
+        movements.clear()
         history.clear()  # history rows hold people, units and households
         HandoverRecord.objects.all().delete()
         EmulationGroup.objects.all().delete()

@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.fields import NFCCharField, NFCTextField
 from vinhdanh.core.text import fold
 from vinhdanh.movements.enums import DirectiveKind
+from vinhdanh.movements.queries import DirectiveQuerySet
 
 
 class Directive(models.Model):
@@ -24,6 +26,8 @@ class Directive(models.Model):
                                    on_delete=models.SET_NULL, related_name="+")
     search_text = models.CharField(max_length=600, editable=False, default="")
 
+    objects = DirectiveQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("directive")
         verbose_name_plural = _("directives")
@@ -35,6 +39,9 @@ class Directive(models.Model):
 
     def __str__(self):
         return f"{self.number} ({self.issued_on:%d/%m/%Y})"
+
+    def get_absolute_url(self):
+        return reverse("workspace:directive-detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.number} {self.issuer} {self.summary}")[:600]

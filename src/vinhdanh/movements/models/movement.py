@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.fields import NFCCharField, NFCTextField
 from vinhdanh.core.text import fold, sort_key
 from vinhdanh.movements.enums import MovementKind, ReportPeriod
+from vinhdanh.movements.queries import MovementQuerySet, ProgressReportQuerySet
 
 
 class Movement(models.Model):
@@ -35,6 +37,8 @@ class Movement(models.Model):
     search_text = models.CharField(max_length=600, editable=False, default="")
     sort_key = models.CharField(max_length=800, editable=False, default="")
 
+    objects = MovementQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("movement")
         verbose_name_plural = _("movements")
@@ -50,13 +54,16 @@ class Movement(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("workspace:movement-detail", args=[self.pk])
+
     def save(self, *args, **kwargs):
         self.search_text = fold(self.name)[:600]
         self.sort_key = sort_key(self.name)[:800]
         super().save(*args, **kwargs)
 
 
-class CampaignManager(models.Manager):
+class CampaignManager(models.Manager.from_queryset(MovementQuerySet)):
     def get_queryset(self):
         return super().get_queryset().filter(kind=MovementKind.CAMPAIGN)
 
@@ -108,6 +115,8 @@ class ProgressReport(models.Model):
                                      on_delete=models.SET_NULL, related_name="+")
     submitted_at = models.DateTimeField(_("submitted at"))
 
+    objects = ProgressReportQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("progress report")
         verbose_name_plural = _("progress reports")
@@ -119,6 +128,9 @@ class ProgressReport(models.Model):
 
     def __str__(self):
         return f"{self.unit} – {self.movement} ({self.year})"
+
+    def get_absolute_url(self):
+        return reverse("workspace:movement-report-detail", args=[self.pk])
 
 
 class ProgressFigure(models.Model):

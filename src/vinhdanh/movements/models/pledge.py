@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.fields import NFCCharField, NFCTextField
+from vinhdanh.movements.queries import PledgeQuerySet
 
 
 class Pledge(models.Model):
@@ -12,6 +13,8 @@ class Pledge(models.Model):
     text = NFCTextField(_("pledge text"))
     signed_on = models.DateField(_("date signed"), null=True, blank=True)
     file = models.FileField(_("signed document"), upload_to="pledges/%Y/", blank=True)
+
+    objects = PledgeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("pledge")

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.fields import NFCCharField, NFCTextField
 from vinhdanh.honors.models.candidate import CandidateFields, one_candidate
+from vinhdanh.movements.queries import RegistrationPeriodQuerySet, RegistrationQuerySet
 
 
 class RegistrationPeriod(models.Model):
@@ -13,6 +14,8 @@ class RegistrationPeriod(models.Model):
     opens_on = models.DateField(_("opens on"))
     deadline = models.DateField(_("deadline"))
     notes = NFCTextField(_("notes"), blank=True)
+
+    objects = RegistrationPeriodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("registration period")
@@ -42,6 +45,8 @@ class Registration(CandidateFields):
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                       on_delete=models.SET_NULL, related_name="+")
     late_reason = NFCCharField(_("reason for late registration"), max_length=500, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("registration")

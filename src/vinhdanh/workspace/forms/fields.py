@@ -1,7 +1,5 @@
 """Form fields shared by the staff UI's forms."""
 
-import zipfile
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
@@ -9,16 +7,12 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.text import nfc
+from vinhdanh.core.uploads import MB, upload_problem
 from vinhdanh.workspace.tree import build_tree, flatten
 
 DATE_PLACEHOLDER = "dd/mm/yyyy"
-MAX_MINUTES_BYTES = 20 * 1024 * 1024
-# First bytes of each accepted minutes format; a .docx is a zip holding word/document.xml.
-MINUTES_SIGNATURES = {
-    ".pdf": b"%PDF-",
-    ".docx": b"PK\x03\x04",
-    ".doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-}
+MAX_MINUTES_BYTES = 20 * MB
+MINUTES_FORMATS = ("pdf", "docx", "doc")
 
 
 class DateField(forms.DateField):
@@ -79,30 +73,12 @@ class UnitCodesField(forms.CharField):
         return [found[code] for code in codes]
 
 
-def _extension(name: str) -> str:
-    return "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-
-
-def _is_word_document(upload) -> bool:
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            return "word/document.xml" in archive.namelist()
-    except zipfile.BadZipFile:
-        return False
-    finally:
-        upload.seek(0)
-
-
 def validate_minutes_file(upload) -> None:
     """A PDF, DOCX or DOC of at most 20 MB, judged by its content rather than its name."""
-    if upload.size > MAX_MINUTES_BYTES:
+    problem = upload_problem(upload, formats=MINUTES_FORMATS, max_bytes=MAX_MINUTES_BYTES)
+    if problem == "size":
         raise ValidationError(_("The file is larger than 20 MB."))
-    signature = MINUTES_SIGNATURES.get(_extension(upload.name))
-    head = upload.read(len(signature or b""))
-    upload.seek(0)
-    if signature is None or head != signature:
-        raise ValidationError(_("The minutes must be a PDF, DOCX or DOC file."))
-    if _extension(upload.name) == ".docx" and not _is_word_document(upload):
+    if problem == "format":
         raise ValidationError(_("The minutes must be a PDF, DOCX or DOC file."))
 
 

@@ -22,6 +22,7 @@ from vinhdanh.workspace.forms.groups import (
     MembersForm,
 )
 from vinhdanh.workspace.views.common import posted, posted_files, recent_history, save_form
+from vinhdanh.workspace.views.pledges import pledge_of
 
 SECTIONS = [
     (GroupKind.BLOC, gettext_lazy("Emulation blocs")),
@@ -83,6 +84,8 @@ def group_detail(request, pk):
         "copies": EmulationGroup.objects.visible_to(user).filter(copied_from=group),
         "can_change": user.has_perm("organisations.change_emulationgroup", group),
         "history": recent_history(group),
+        "pledge": pledge_of(group),
+        "can_change_pledge": user.has_perm("movements.change_pledge", group),
     })
 
 

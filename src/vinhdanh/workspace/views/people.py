@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from vinhdanh.movements.queries import registrations_of
 from vinhdanh.organisations.enums import PEOPLE_EDITOR_ROLES
 from vinhdanh.organisations.models import Person, Unit
 from vinhdanh.organisations.services.people import create_person, update_person
@@ -54,6 +55,7 @@ def person_detail(request, pk):
         "citizen_id": citizen_id_for(request.user, person),
         "can_change": request.user.has_perm("organisations.change_person", person),
         "history": recent_history(person),
+        "registrations": registrations_of(person),
     })
 
 

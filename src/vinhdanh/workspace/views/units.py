@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from vinhdanh.movements.queries import registrations_of
 from vinhdanh.organisations.enums import EDITOR_ROLES
 from vinhdanh.organisations.models import EmulationGroup, Person, Unit
 from vinhdanh.organisations.services.units import create_unit, update_unit
@@ -84,6 +85,7 @@ def _detail_context(user, unit):
         "can_change": user.has_perm("organisations.change_unit", unit),
         "can_add_unit": user.has_perm("organisations.add_unit", unit),
         "can_add_person": user.has_perm("organisations.add_person", unit),
+        "registrations": registrations_of(unit),
     }
 
 
