@@ -576,6 +576,11 @@ def test_ranking_published_is_shown_to_units_with_steps_and_flags(personas, bloc
     assert first["rank"] == 1
     assert {"unit", "final", "peer_scores", "steps", "flags"} <= set(first)
     assert {row["unit"]["id"] for row in body["results"]} == {u.pk for u in _units(bloc)}
+    # The same sentences as the staff page: the final step names the consolidated total.
+    final = next(step for step in first["steps"] if step["key"] == "formula_consolidated")
+    assert final["text"].startswith(
+        gettext("Final score = the leader's consolidated total %(leader_total)s (bonus "
+                "%(bonus)s, penalty %(penalty)s) = %(final)s").split("%(")[0])
 
 
 def test_ranking_of_an_invisible_round_is_404(personas, other_group, api_for):

@@ -7,6 +7,7 @@ province; a group's pledge for those who may edit the group.
 """
 
 import rules
+from django.apps import apps
 
 from vinhdanh.organisations.enums import EDITOR_ROLES, PEOPLE_EDITOR_ROLES
 from vinhdanh.organisations.queries import scope_of
@@ -18,31 +19,23 @@ from vinhdanh.organisations.rules import (
 )
 
 
-@rules.predicate
-def sees_movement(user, movement):
-    if movement is None:
-        return False
-    from vinhdanh.movements.models import Movement
+def _sees(model_name: str):
+    """A predicate: the object is in its model's ``visible_to(user)`` list (queries.py), so a
+    page and its list can never disagree."""
 
-    return Movement.objects.visible_to(user).filter(pk=movement.pk).exists()
+    @rules.predicate
+    def predicate(user, obj):
+        if obj is None:
+            return False
+        model = apps.get_model("movements", model_name)
+        return model.objects.visible_to(user).filter(pk=obj.pk).exists()
 
-
-@rules.predicate
-def sees_directive(user, directive):
-    if directive is None:
-        return False
-    from vinhdanh.movements.models import Directive
-
-    return Directive.objects.visible_to(user).filter(pk=directive.pk).exists()
+    return predicate
 
 
-@rules.predicate
-def sees_report(user, report):
-    if report is None:
-        return False
-    from vinhdanh.movements.models import ProgressReport
-
-    return ProgressReport.objects.visible_to(user).filter(pk=report.pk).exists()
+sees_movement = _sees("Movement")
+sees_directive = _sees("Directive")
+sees_report = _sees("ProgressReport")
 
 
 @rules.predicate

@@ -268,11 +268,14 @@ class SheetSerializer(serializers.Serializer):
 class StepSerializer(serializers.Serializer):
     key = serializers.CharField()
     params = serializers.DictField()
+    text = serializers.CharField(help_text=_("The step as the staff pages word it."))
 
 
 class FlagSerializer(serializers.Serializer):
     code = serializers.CharField()
     params = serializers.DictField()
+    label = serializers.CharField()
+    detail = serializers.CharField(help_text=_("The flag as the staff pages word it."))
 
 
 class PeerScoreSerializer(serializers.Serializer):

@@ -24,6 +24,7 @@ from vinhdanh.core.errors import DomainError
 from vinhdanh.organisations.models import EmulationGroup, GroupMembership
 from vinhdanh.scoring import queries
 from vinhdanh.scoring.enums import CriterionKind, RoundState
+from vinhdanh.scoring.explain import FLAG_LABELS, Names, describe_flag, describe_step
 from vinhdanh.scoring.models import (
     Criterion,
     Proposal,
@@ -290,13 +291,14 @@ def _ranking(scoring_round, *, preview: bool) -> dict:
         results = ranking.results_from_json(revision.results)
     units = {m.unit_id: m.unit for m in GroupMembership.objects.filter(
         group_id=scoring_round.template.group_id).select_related("unit")}
+    names = Names(units, {c.pk: c for c in scoring_round.template.criteria.all()})
     return {"round": scoring_round.pk, "preview": preview,
             "revision": revision.number if revision else None,
             "published_at": revision.published_at if revision else None,
-            "results": [_result(result, units) for result in results]}
+            "results": [_result(result, units, names) for result in results]}
 
 
-def _result(result, units: dict) -> dict:
+def _result(result, units: dict, names: Names) -> dict:
     normalised = result.peer_scores_normalised
     peers = [{"scorer": scorer, "total": total, "normalised": normalised.get(scorer)}
              for scorer, total in sorted(result.peer_scores.items())]
@@ -305,8 +307,11 @@ def _result(result, units: dict) -> dict:
             "rank", "final", "self_total", "peer_mean", "peer_normalised_mean", "leader_total",
             "bonus", "penalty", "abstentions")},
         "unit": units[result.unit_id], "peer_scores": peers,
-        "steps": [{"key": key, "params": encode(params)} for key, params in result.steps],
-        "flags": [{"code": flag.code, "params": encode(flag.params)} for flag in result.flags],
+        "steps": [{"key": step[0], "params": encode(step[1]), "text": describe_step(step, names)}
+                  for step in result.steps],
+        "flags": [{"code": flag.code, "params": encode(flag.params),
+                   "label": str(FLAG_LABELS.get(flag.code, flag.code)),
+                   "detail": describe_flag(flag, names)["detail"]} for flag in result.flags],
     }
 
 

@@ -9,12 +9,12 @@ from django.views.decorators.http import require_GET
 
 from vinhdanh.scoring import queries
 from vinhdanh.scoring.enums import PassKind, RoundState
+from vinhdanh.scoring.explain import Names, describe_flag, describe_step, num
 from vinhdanh.scoring.services import publication
 from vinhdanh.scoring.services.ranking import compute_ranking, results_from_json
 from vinhdanh.workspace.forms.scoring import PublishForm, ReasonForm
 from vinhdanh.workspace.views.common import posted, save_form
 from vinhdanh.workspace.views.scoring.access import round_for
-from vinhdanh.workspace.views.scoring.explain import Names, describe_flag, describe_step, num
 
 FIGURES = ("final", "self_total", "peer_mean", "peer_normalised_mean", "leader_total")
 # The peer pass is closed in these states: a preview cannot reveal a blind value.
