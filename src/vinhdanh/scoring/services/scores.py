@@ -31,6 +31,7 @@ from vinhdanh.scoring.queries import (
 from vinhdanh.scoring.services.passes import (
     is_open,
     is_past_deadline,
+    lock_round,
     refuse_if_published,
     scored_criteria,
 )
@@ -111,7 +112,12 @@ def _self_points(scoring_pass: ScoringPass, subject: Unit) -> dict:
 
 
 def open_sheet(scoring_pass: ScoringPass, *, actor, scorer: Unit, subject: Unit) -> Sheet:
-    """Checks that ``actor`` may enter this sheet now, and reads what its rows need."""
+    """Checks that ``actor`` may enter this sheet now, and reads what its rows need.
+
+    Locks the round's row first (inside the caller's transaction): a save racing the close
+    of the pass either lands before the close counts what is missing, or is refused."""
+    lock_round(scoring_pass.round)
+    scoring_pass.refresh_from_db(fields=["closed_at", "deadline"])
     group = scoring_pass.round.template.group
     late = _check_open(scoring_pass, actor, group)
     _check_actor(scoring_pass, actor, scorer)
