@@ -12,6 +12,7 @@ SCORING_PATHS: dict[str, set[str]] = {
     "/api/v1/scoring-rounds/{id}/correction/": {"post"},
     "/api/v1/scoring-rounds/{id}/reminders/": {"post"},
     "/api/v1/scoring-rounds/{id}/sheet/": {"post"},
+    "/api/v1/scoring-rounds/{id}/evidence/": {"post"},
     "/api/v1/scoring-rounds/{id}/ranking/": {"get"},
     "/api/v1/scoring-rounds/{id}/revisions/": {"get"},
     "/api/v1/scores/": {"get"},
@@ -19,4 +20,5 @@ SCORING_PATHS: dict[str, set[str]] = {
     "/api/v1/proposals/{id}/withdraw/": {"post"},
     "/api/v1/reviews/{group}/": {"get", "put"},
     "/api/v1/reviews/{group}/votes/": {"post"},
+    "/api/v1/reviews/{group}/minutes/": {"post"},
 }

@@ -275,3 +275,36 @@ def test_import_scores_into_a_closed_pass_is_refused(scoring_round, province):
     with pytest.raises(DomainError):
         import_scores(peer, data, actor=None, scorer=province.farmers)
     assert not Score.objects.exists()
+
+
+def _leader_pass(scoring_round, province):
+    """Women self-scored 19 on 1.1 (farmers nothing); the leader pass open, pre-filled."""
+    self_pass = scoring_round.passes.get(kind=PassKind.SELF)
+    import_scores(self_pass, _edited(export_template(scoring_round.template), {"H5": 19}),
+                  actor=None, scorer=province.women)
+    advance_round(scoring_round, actor=None, missing_reason="Chưa chấm")
+    advance_round(scoring_round, actor=None, missing_reason="Chưa chấm")
+    return scoring_round.passes.get(kind=PassKind.LEADER)
+
+
+def test_import_scores_of_the_leader_pass_refuses_changes_at_their_cells(scoring_round,
+                                                                         province):
+    leader = _leader_pass(scoring_round, province)
+    data = export_template(scoring_round.template, scoring_pass=leader, scorer=province.farmers)
+    reason = gettext("This value differs from the unit's self-score, and the file has no "
+                     "reason column: change it on the unit's consolidation sheet, where the "
+                     "reason is given.")
+    with pytest.raises(DomainError) as error:
+        import_scores(leader, _edited(data, {"H5": 15, "G5": 10, "H6": 30}), actor=None,
+                      scorer=province.farmers)
+    assert error.value.messages == [_where(5, "G", reason), _where(5, "H", reason),
+                                    _where(6, "H", reason)]
+    assert Score.objects.get(scoring_pass=leader).points == 19
+
+
+def test_import_scores_of_the_leader_pass_accepts_the_self_scores(scoring_round, province):
+    leader = _leader_pass(scoring_round, province)
+    data = export_template(scoring_round.template, scoring_pass=leader, scorer=province.farmers)
+    assert _book(data)["Bảng điểm"]["H5"].value == 19
+    assert import_scores(leader, data, actor=None, scorer=province.farmers) == 1
+    assert Score.objects.get(scoring_pass=leader).points == 19

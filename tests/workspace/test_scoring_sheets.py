@@ -224,3 +224,83 @@ def test_sheet_import_refused_to_another_units_clerk(client_for, peer_round, blo
     url = round_url("sheet-import", peer_round, bloc.farmers.pk)
 
     assert client_for(women_clerk).get(url).status_code == 403
+
+
+def _leader_workbook(client, scoring_round, bloc) -> bytes:
+    return client.get(round_url("sheet-export", scoring_round, bloc.farmers.pk)).content
+
+
+def _with_cell(data: bytes, criterion, unit, value) -> bytes:
+    """The workbook with ``value`` in ``unit``'s column on ``criterion``'s row."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(BytesIO(data))
+    sheet = workbook.active
+    rows = list(sheet.iter_rows())
+    header = next(row for row in rows if any(c.value == "Tiêu chí" for c in row))
+    column = next(c.column for c in header if str(c.value).startswith(unit.code + " "))
+    row = next(r[0].row for r in rows if r[1].value == criterion.title)
+    sheet.cell(row, column, value)
+    out = BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _leader_points(bloc, criterion):
+    return Score.objects.get(kind=PassKind.LEADER, subject=bloc.women, criterion=criterion)
+
+
+def test_leader_round_page_offers_excel_to_the_leader_only(personas, client_for, leader_round,
+                                                          bloc):
+    export = round_url("sheet-export", leader_round, bloc.farmers.pk)
+    page = round_url("round", leader_round)
+
+    assert export in html(client_for(personas.group_leader).get(page))
+    assert export not in html(client_for(personas.unit_clerk).get(page))
+    assert client_for(personas.unit_clerk).get(export).status_code == 403
+
+
+def test_leader_excel_download_holds_the_consolidated_values(personas, client_for,
+                                                             leader_round, bloc):
+    fill(leader_round, PassKind.LEADER, bloc.farmers, bloc.women, ["6.5", "15", "2", "0"],
+         reason="Thiếu văn bản")
+
+    response = client_for(personas.group_leader).get(
+        round_url("sheet-export", leader_round, bloc.farmers.pk))
+
+    assert response.status_code == 200
+    assert response.content.startswith(b"PK\x03\x04")
+    values = _cell_values(response.content)
+    assert 6.5 in values and 8 in values and 15 in values  # the women's change, the others
+
+
+def test_leader_excel_upload_keeps_consolidated_values(personas, client_for, leader_round,
+                                                       bloc):
+    first = leader_round.template.items.first
+    fill(leader_round, PassKind.LEADER, bloc.farmers, bloc.women, ["6.5", "15", "2", "0"],
+         reason="Thiếu văn bản")
+    client = client_for(personas.group_leader)
+    workbook = _with_cell(_leader_workbook(client, leader_round, bloc), first, bloc.youth, 8)
+
+    response = client.post(round_url("sheet-import", leader_round, bloc.farmers.pk),
+                           {"file": SimpleUploadedFile("tong-hop.xlsx", workbook)})
+
+    assert response.status_code == 302
+    score = _leader_points(bloc, first)
+    assert (score.points, score.reason) == (Decimal("6.5"), "Thiếu văn bản")
+
+
+def test_leader_excel_upload_refuses_a_change_without_reason(personas, client_for,
+                                                             leader_round, bloc):
+    first = leader_round.template.items.first
+    client = client_for(personas.group_leader)
+    workbook = _with_cell(_leader_workbook(client, leader_round, bloc), first, bloc.women, 5)
+
+    response = client.post(round_url("sheet-import", leader_round, bloc.farmers.pk),
+                           {"file": SimpleUploadedFile("tong-hop.xlsx", workbook)})
+
+    assert response.status_code == 200
+    assert escape(gettext("This value differs from the unit's self-score, and the file has "
+                          "no reason column: change it on the unit's consolidation sheet, "
+                          "where the reason is given.")) in html(response)
+    assert _leader_points(bloc, first).points == 8

@@ -215,3 +215,42 @@ def test_import_lists_each_problem_and_changes_nothing(personas, client_for, tab
     assert response.status_code == 200
     assert response.context["form"].non_field_errors()
     assert table.criteria.count() == 6
+
+
+def test_criterion_delete_asks_to_confirm_naming_what_goes_with_it(personas, client_for,
+                                                                   table):
+    url = _url("criterion-delete", table.items.section)
+
+    response = client_for(personas.group_leader).get(url)
+
+    assert response.status_code == 200
+    assert [node.pk for node in response.context["held"]] == [table.items.first.pk,
+                                                              table.items.second.pk]
+    assert "Tổ chức phong trào" in html(response)
+    assert Criterion.objects.filter(pk=table.items.section.pk).exists()
+
+
+def test_criterion_delete_confirmed_deletes_the_section_with_its_criteria(
+        personas, client_for, table):
+    response = client_for(personas.group_leader).post(_url("criterion-delete",
+                                                           table.items.section))
+
+    assert response.status_code == 302
+    assert not Criterion.objects.filter(pk__in=[table.items.section.pk,
+                                                table.items.first.pk]).exists()
+    assert table.criteria.count() == 3
+
+
+def test_table_page_links_to_the_delete_confirmation(personas, client_for, table):
+    page = html(client_for(personas.group_leader).get(_table_url(table.group)))
+
+    assert f'href="{_url("criterion-delete", table.items.bonus)}"' in page
+
+
+def test_criterion_delete_refused_to_unit_clerk(personas, client_for, table):
+    client = client_for(personas.unit_clerk)
+    url = _url("criterion-delete", table.items.bonus)
+
+    assert client.get(url).status_code == 403
+    assert client.post(url).status_code == 403
+    assert Criterion.objects.filter(pk=table.items.bonus.pk).exists()

@@ -1,7 +1,9 @@
 """The movements part of the API: router registrations and extra paths (see urls.py)."""
 
 from django.urls import path
+from rest_framework.parsers import MultiPartParser
 
+from vinhdanh.api.serializers.uploads import DocumentUploadSerializer
 from vinhdanh.api.views.movements import (
     DirectiveViewSet,
     MovementViewSet,
@@ -26,4 +28,8 @@ def register(router) -> None:
 paths: list = [
     path("groups/<int:pk>/pledge/", PledgeViewSet.as_view({"get": "retrieve", "put": "update"}),
          name="group-pledge"),
+    path("groups/<int:pk>/pledge/file/",
+         PledgeViewSet.as_view({"post": "upload_file"}, parser_classes=[MultiPartParser],
+                               serializer_class=DocumentUploadSerializer),
+         name="group-pledge-file"),
 ]

@@ -1,7 +1,7 @@
 """Directives, movements, progress reports, registrations and pledges in the API.
 
-Files (directive documents, evidence, signed pledges) are uploaded in the staff UI; the API
-says whether one is there.
+Reads say whether a file (directive document, evidence, signed pledge) is there; files are
+sent to the upload actions (views/uploads.py, serializers/uploads.py).
 """
 
 from django.utils.translation import gettext_lazy as _

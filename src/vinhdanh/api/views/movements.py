@@ -22,6 +22,11 @@ from vinhdanh.api.serializers.movements import (
     ReportSerializer,
 )
 from vinhdanh.api.views.base import ServiceViewSet
+from vinhdanh.api.views.uploads import (
+    DirectiveFileActions,
+    PledgeFileActions,
+    ReportEvidenceActions,
+)
 from vinhdanh.movements.models import (
     Directive,
     Movement,
@@ -39,7 +44,7 @@ READ_CREATE = (mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateMo
 
 
 @extend_schema_view(list=extend_schema(parameters=[DirectiveFilter]))
-class DirectiveViewSet(*READ_CREATE, ServiceViewSet):
+class DirectiveViewSet(DirectiveFileActions, *READ_CREATE, ServiceViewSet):
     serializer_class = DirectiveSerializer
     filter_class = DirectiveFilter
     action_perms = {"create": "movements.add_directive"}
@@ -93,7 +98,7 @@ class MovementViewSet(*READ_CREATE, ServiceViewSet):
 
 
 @extend_schema_view(list=extend_schema(parameters=[ReportFilter]))
-class ReportViewSet(*READ_CREATE, ServiceViewSet):
+class ReportViewSet(ReportEvidenceActions, *READ_CREATE, ServiceViewSet):
     serializer_class = ReportSerializer
     filter_class = ReportFilter
     action_perms = {"create": "movements.add_progressreport"}
@@ -152,12 +157,12 @@ class RegistrationPeriodViewSet(mixins.ListModelMixin, mixins.CreateModelMixin,
             actor=self.request.user, **serializer.validated_data)
 
 
-class PledgeViewSet(ServiceViewSet):
+class PledgeViewSet(PledgeFileActions, ServiceViewSet):
     """The pledge of an emulation group (``id`` is the group's)."""
 
     serializer_class = PledgeSerializer
     queryset = EmulationGroup.objects.all()  # names the {id} parameter for the schema
-    http_method_names = ["get", "put", "head", "options"]
+    http_method_names = ["get", "put", "post", "head", "options"]
 
     def _group(self, perm):
         group = get_object_or_404(EmulationGroup.objects.visible_to(self.request.user),

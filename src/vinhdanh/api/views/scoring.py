@@ -20,6 +20,7 @@ from vinhdanh.api.serializers.scoring_filters import (
     TemplateFilter,
 )
 from vinhdanh.api.views.base import ServiceViewSet
+from vinhdanh.api.views.uploads import ReviewMinutesActions, ScoreEvidenceActions
 from vinhdanh.core.errors import DomainError
 from vinhdanh.organisations.models import EmulationGroup, GroupMembership
 from vinhdanh.scoring import queries
@@ -166,7 +167,8 @@ def _criterion_count():
     retrieve=extend_schema(responses=s.RoundDetailSerializer),
     create=extend_schema(request=s.RoundOpenSerializer, responses={201: s.RoundDetailSerializer}),
 )
-class RoundViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ServiceViewSet):
+class RoundViewSet(ScoreEvidenceActions, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                   ServiceViewSet):
     """Mid-year and year-end scorings of a group: the self, peer and leader passes, then the
     published ranking."""
 
@@ -362,7 +364,7 @@ class ProposalViewSet(mixins.ListModelMixin, ServiceViewSet):
 NO_REVIEW = OpenApiResponse(description=_("No such group, or no review recorded for it."))
 
 
-class ReviewViewSet(ServiceViewSet):
+class ReviewViewSet(ReviewMinutesActions, ServiceViewSet):
     """The year-end review meeting of a group (``{group}`` is the group's id) and its votes
     on the proposals."""
 

@@ -101,7 +101,12 @@ def import_template(template, data: bytes, *, actor) -> int:
 def import_scores(scoring_pass, data: bytes, *, actor, scorer) -> int:
     """Records the points of the workbook's unit columns as ``scorer``'s in ``scoring_pass``
     (through scores.record_sheet); returns the number of scores written. Blank cells leave
-    a score as it is."""
+    a score as it is.
+
+    The layout has no reason column, so in the leader pass a cell may only confirm the
+    unit's self-score or re-send the value already consolidated (its reason is kept); any
+    other value is reported at its cell (unit column, criterion row) and the file changes
+    nothing: a change with its reason is made on the unit's consolidation sheet."""
     from vinhdanh.scoring.services.excel_in import import_points
 
     return import_points(scoring_pass, data, actor=actor, scorer=scorer)

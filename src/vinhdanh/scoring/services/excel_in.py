@@ -20,7 +20,7 @@ from vinhdanh.organisations.importers.workbook import (
     open_workbook,
 )
 from vinhdanh.scoring.enums import CriterionKind, PassKind
-from vinhdanh.scoring.models import Criterion
+from vinhdanh.scoring.models import Criterion, Score
 from vinhdanh.scoring.services.excel import (
     ABSTAINED,
     COLUMNS,
@@ -296,7 +296,8 @@ def import_points(scoring_pass, data: bytes, *, actor, scorer) -> int:
     group = scoring_pass.round.template.group
     columns = _unit_columns(table, members(group))
     allowed = _subjects(scoring_pass, scorer, members(group))
-    sheets = _read_points(table, scoring_pass.round.template, columns, allowed, scorer)
+    sheets = _read_points(table, scoring_pass.round.template, columns, allowed, scorer,
+                          _without_reason(scoring_pass, scorer))
     table.refuse_if_any()
     written = 0
     for subject, rows in sheets.items():
@@ -339,8 +340,23 @@ def _subjects(scoring_pass, scorer, units) -> set:
     return set(units)
 
 
-def _read_points(table: Table, template, columns, allowed, scorer) -> dict:
-    """Subject → rows for record_sheet, from the filled cells of the criteria rows."""
+def _without_reason(scoring_pass, scorer) -> set | None:
+    """In the leader pass, the (subject id, criterion id, points) a file may write: the file
+    has no reason column, so it may confirm a self-score, or re-send a value already
+    consolidated (record_sheet keeps its reason); None in the other passes (no reasons)."""
+    if scoring_pass.kind != PassKind.LEADER:
+        return None
+    own = Score.objects.filter(scoring_pass__round=scoring_pass.round_id, kind=PassKind.SELF,
+                               points__isnull=False)
+    given = Score.objects.filter(scoring_pass=scoring_pass, scorer=scorer,
+                                 points__isnull=False).exclude(reason="")
+    return {row for scores in (own, given)
+            for row in scores.values_list("subject_id", "criterion_id", "points")}
+
+
+def _read_points(table: Table, template, columns, allowed, scorer, accepted=None) -> dict:
+    """Subject → rows for record_sheet, from the filled cells of the criteria rows; with
+    ``accepted`` (the leader pass), a value outside it is a problem of its cell."""
     criteria = _criteria_by_key(template)
     sheets: dict = {}
     for row, cells in table.rows:
@@ -351,9 +367,21 @@ def _read_points(table: Table, template, columns, allowed, scorer) -> dict:
                 continue
             points = _cell_points(table, row, position, value, criterion, unit in allowed,
                                   (unit, scorer))
-            if points is not None:
+            if points is not None and not _needs_reason(table, row, position, accepted,
+                                                        (unit.pk, criterion.pk, points)):
                 sheets.setdefault(unit, []).append({"criterion": criterion, "points": points})
     return sheets
+
+
+def _needs_reason(table: Table, row: int, position: int, accepted, cell: tuple) -> bool:
+    """Whether a leader-pass cell changes a value without the reason the file cannot hold
+    (then a problem of the cell)."""
+    if accepted is None or cell in accepted:
+        return False
+    table.problem(row, position, _("This value differs from the unit's self-score, and the "
+                                   "file has no reason column: change it on the unit's "
+                                   "consolidation sheet, where the reason is given."))
+    return True
 
 
 def _criteria_by_key(template) -> dict:

@@ -165,6 +165,8 @@ def _export_blind(user, scoring_pass, unit) -> bool:
 @login_required
 @require_GET
 def sheet_export(request, pk, scorer):
+    """The open pass's workbook for ``scorer``; in the leader pass, the consolidated values
+    of every unit (the self-scores until the leader changes them)."""
     scoring_round = round_for(request, pk, "enter_scores")
     scoring_pass = _open_pass(scoring_round)
     unit = _scorer(request.user, scoring_pass, scorer)
@@ -176,6 +178,11 @@ def sheet_export(request, pk, scorer):
 
 @login_required
 def sheet_import(request, pk, scorer):
+    """A workbook of the open pass's scores, ``scorer``'s. In the leader pass (group editors,
+    as the leader unit) the file has no reason column: it may confirm self-scores or values
+    already consolidated; a changed value is refused at its cell, nothing is saved, and the
+    change is made with its reason on the unit's consolidation sheet (excel.import_scores).
+    """
     scoring_round = round_for(request, pk, "enter_scores")
     scoring_pass = _open_pass(scoring_round)
     unit = _scorer(request.user, scoring_pass, scorer)

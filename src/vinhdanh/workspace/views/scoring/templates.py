@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vinhdanh.scoring import queries
 from vinhdanh.scoring.enums import CriterionKind, TieBreak
@@ -143,11 +143,29 @@ def criterion_edit(request, pk):
                   {"form": form, "template": template, "criterion": criterion})
 
 
+def _held_by(criterion) -> list:
+    """The nodes deleted with ``criterion``: those below it in the tree, in reading order."""
+    tree = services.criteria_tree(criterion.template)
+    start = next(i for i, (node, _depth) in enumerate(tree) if node.pk == criterion.pk)
+    depth = tree[start][1]
+    held = []
+    for node, node_depth in tree[start + 1:]:
+        if node_depth <= depth:
+            break
+        held.append(node)
+    return held
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def criterion_delete(request, pk):
+    """GET asks to confirm (naming what the section holds, deleted with it); POST deletes."""
     criterion = _criterion(request, pk)
     group_id = criterion.template.group_id
+    if request.method == "GET":
+        return render(request, "workspace/scoring/criterion_delete.html", {
+            "criterion": criterion, "template": criterion.template,
+            "held": _held_by(criterion)})
     attempt(request, lambda: services.delete_criterion(criterion, actor=request.user),
             _("The criterion was deleted."))
     return redirect("workspace:scoring-table", group_id)
