@@ -209,3 +209,12 @@ def test_load_demo_bloc_leader_flag_province_awards_and_households(demo):
                for a in awards)
     assert Household.objects.count() >= 4
     assert families.values("household").distinct().count() >= 3
+
+
+def test_load_demo_fills_the_public_holidays_of_2023_to_2027(demo):
+    from vinhdanh.core.models import Holiday
+
+    years = {day.year for day in Holiday.objects.dates("day", "year")}
+
+    assert years == {2023, 2024, 2025, 2026, 2027}
+    assert Holiday.objects.filter(day=dt.date(2026, 2, 17)).exists()  # mùng 1 Tết Bính Ngọ

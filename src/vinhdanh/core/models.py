@@ -3,7 +3,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vinhdanh.core.fields import NFCTextField
+from vinhdanh.core.enums import HolidayKind
+from vinhdanh.core.fields import NFCCharField, NFCTextField
 
 
 class ActivityLog(models.Model):
@@ -28,3 +29,27 @@ class ActivityLog(models.Model):
 
     def __str__(self):
         return self.message
+
+
+class Holiday(models.Model):
+    """A day that breaks the Monday–Friday rule: a holiday, a day off, or a worked weekend day.
+
+    Working days (time limits in ``workdays``) are Monday to Friday, minus ``holiday`` and
+    ``day_off`` rows, plus ``working_day`` rows. Statutory rows come from the Labour Code;
+    swaps come from the yearly announcement and are confirmed by the province.
+    """
+
+    day = models.DateField(_("day"), unique=True)
+    name = NFCCharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=16, choices=HolidayKind.choices,
+                            default=HolidayKind.HOLIDAY)
+    source = NFCCharField(_("source"), max_length=200, blank=True)
+    confirmed = models.BooleanField(_("confirmed"), default=False)
+
+    class Meta:
+        verbose_name = _("public holiday")
+        verbose_name_plural = _("public holidays")
+        ordering = ["day"]
+
+    def __str__(self):
+        return f"{self.day:%d/%m/%Y} {self.name}"

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 
 from vinhdanh.core.models import ActivityLog
+from vinhdanh.core.public_holidays import fill_statutory_holidays
 from vinhdanh.demo import accounts, history, movements, people, province, scoring
 from vinhdanh.organisations.models import EmulationGroup, HandoverRecord, Person, Unit, User
 
@@ -23,6 +24,8 @@ def load() -> list[tuple]:
     history.create_history()
     movements.create_movements(actor=None)
     scoring.create_scoring(actor=None)
+    for year in range(2023, 2028):  # deadlines count working days from these
+        fill_statutory_holidays(year)
     return logins
 
 
