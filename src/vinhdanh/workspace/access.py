@@ -12,8 +12,9 @@ def visible_or_404(queryset, user, pk):
     return get_object_or_404(queryset.visible_to(user), pk=pk)
 
 
-def require_perm(user, perm: str, obj=None) -> None:
-    if not user.has_perm(f"organisations.{perm}", obj):
+def require_perm(user, perm: str, obj=None, *, app: str = "organisations") -> None:
+    """403 unless ``user`` holds ``<app>.<perm>`` (for ``obj``, when given)."""
+    if not user.has_perm(f"{app}.{perm}", obj):
         raise PermissionDenied
 
 

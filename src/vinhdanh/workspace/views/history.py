@@ -5,10 +5,11 @@ A candidate outside the user's visibility does not exist (404); one the user see
 not write is forbidden (403).
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ from vinhdanh.honors.services.history import (
 )
 from vinhdanh.honors.services.history_imports import history_jobs, start_history_import
 from vinhdanh.organisations.models import Household, ImportJob, Person, Unit
+from vinhdanh.workspace.access import require_perm
 from vinhdanh.workspace.forms.history import (
     EndRestrictionForm,
     HonorRecordForm,
@@ -45,9 +47,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RECENT_JOBS = 20
 
 
-def _require(user, perm: str, obj=None) -> None:
-    if not user.has_perm(f"honors.{perm}", obj):
-        raise PermissionDenied
+_require = partial(require_perm, app="honors")
 
 
 def _writable_candidate(request, kind: str, pk: int):

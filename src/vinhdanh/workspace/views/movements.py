@@ -4,15 +4,15 @@ who did not, and the launch and edit forms.
 Outside visibility a movement or directive does not exist (404); seen but not editable is 403.
 """
 
+from functools import partial
 from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -25,6 +25,7 @@ from vinhdanh.movements.services import movements as services
 from vinhdanh.organisations.enums import EDITOR_ROLES, PEOPLE_EDITOR_ROLES
 from vinhdanh.organisations.models import Unit
 from vinhdanh.organisations.queries import scope_of
+from vinhdanh.workspace.access import require_perm, visible_or_404
 from vinhdanh.workspace.forms.movements import (
     DirectiveForm,
     MovementFilterForm,
@@ -36,9 +37,7 @@ from vinhdanh.workspace.views.common import posted, posted_files, recent_history
 PAGE_SIZE = 50
 
 
-def require(user, perm: str, obj=None) -> None:
-    if not user.has_perm(f"movements.{perm}", obj):
-        raise PermissionDenied
+require = partial(require_perm, app="movements")
 
 
 def download(field):
@@ -67,8 +66,7 @@ def movement_list(request):
 
 def visible_movement(request, pk, perm="view_movement"):
     related = ("launched_by", "directive")
-    movement = get_object_or_404(Movement.objects.visible_to(request.user)
-                                 .select_related(*related), pk=pk)
+    movement = visible_or_404(Movement.objects.select_related(*related), request.user, pk)
     require(request.user, perm, movement)
     return movement
 
@@ -193,8 +191,7 @@ def directive_list(request):
 
 
 def _directive(request, pk, perm="view_directive"):
-    directive = get_object_or_404(Directive.objects.visible_to(request.user)
-                                  .select_related("issuer_unit"), pk=pk)
+    directive = visible_or_404(Directive.objects.select_related("issuer_unit"), request.user, pk)
     require(request.user, perm, directive)
     return directive
 

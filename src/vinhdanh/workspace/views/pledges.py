@@ -3,13 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from vinhdanh.movements.models import Pledge
 from vinhdanh.movements.services.pledges import save_pledge
 from vinhdanh.organisations.models import EmulationGroup, Unit
+from vinhdanh.workspace.access import visible_or_404
 from vinhdanh.workspace.forms.movements import PledgeForm
 from vinhdanh.workspace.views.common import posted, posted_files, save_form
 from vinhdanh.workspace.views.movements import download, require
@@ -22,7 +23,7 @@ def pledge_of(group):
 
 
 def _group(request, pk, perm):
-    group = get_object_or_404(EmulationGroup.objects.visible_to(request.user), pk=pk)
+    group = visible_or_404(EmulationGroup.objects, request.user, pk)
     require(request.user, perm, group)
     return group
 

@@ -15,6 +15,7 @@ from vinhdanh.movements.models import Registration, RegistrationPeriod
 from vinhdanh.movements.services import registrations as services
 from vinhdanh.organisations.enums import PEOPLE_EDITOR_ROLES
 from vinhdanh.organisations.models import Person, Unit
+from vinhdanh.workspace.access import visible_or_404
 from vinhdanh.workspace.forms.movements import (
     BulkRegistrationForm,
     PeriodForm,
@@ -136,8 +137,8 @@ def registration_bulk(request):
 @login_required
 @require_POST
 def registration_withdraw(request, pk):
-    registration = get_object_or_404(Registration.objects.visible_to(request.user)
-                                     .select_related("registering_unit", "honor"), pk=pk)
+    registration = visible_or_404(
+        Registration.objects.select_related("registering_unit", "honor"), request.user, pk)
     require(request.user, "delete_registration", registration)
     try:
         services.withdraw(registration, actor=request.user)

@@ -4,6 +4,8 @@ Objects outside the user's visibility do not exist (404); visible ones the user 
 act on are refused (403) through the ``scoring.*`` rules.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -11,13 +13,12 @@ from django.shortcuts import get_object_or_404
 
 from vinhdanh.organisations.models import EmulationGroup
 from vinhdanh.scoring import queries
+from vinhdanh.workspace.access import require_perm
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def require(user, perm: str, obj=None) -> None:
-    if not user.has_perm(f"scoring.{perm}", obj):
-        raise PermissionDenied
+require = partial(require_perm, app="scoring")
 
 
 def group_for(request, pk, perm="organisations.view_emulationgroup"):
