@@ -12,7 +12,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
-from vinhdanh.organisations.queries import scope_of, search_q, within
+from vinhdanh.organisations.queries import SearchableQuerySet, scope_of, within
 
 
 def ancestor_paths(paths) -> set[str]:
@@ -28,7 +28,7 @@ def _holds_a_role(scope) -> bool:
     return scope.everything or bool(scope.grants)
 
 
-class DirectiveQuerySet(models.QuerySet):
+class DirectiveQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         """Directives of the user's units, or issued above them (they apply downwards)."""
         scope = scope_of(user)
@@ -40,9 +40,6 @@ class DirectiveQuerySet(models.QuerySet):
         return self.filter(Q(issuer_unit__isnull=True) | within(scope, "issuer_unit__path")
                            | above)
 
-    def search(self, text: str):
-        return self.filter(search_q(text))
-
 
 def _participation(scope) -> Exists:
     through = apps.get_model("movements", "Movement").participants.through
@@ -53,7 +50,7 @@ def _participation(scope) -> Exists:
     return Exists(rows)
 
 
-class MovementQuerySet(models.QuerySet):
+class MovementQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         scope = scope_of(user)
         if scope.reaches_all():
@@ -61,9 +58,6 @@ class MovementQuerySet(models.QuerySet):
         if not _holds_a_role(scope):
             return self.none()
         return self.filter(within(scope, "launched_by__path") | Q(_participation(scope)))
-
-    def search(self, text: str):
-        return self.filter(search_q(text))
 
     def for_year(self, year: int):
         """Movements running at some time during ``year``."""

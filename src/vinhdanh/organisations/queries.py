@@ -94,7 +94,14 @@ def search_q(text: str, field: str = "search_text") -> Q:
     return Q(**{f"{field}__contains": folded}) if folded else Q()
 
 
-class UnitQuerySet(models.QuerySet):
+class SearchableQuerySet(models.QuerySet):
+    """Rows whose folded ``search_text`` column contains the folded query (see search_q)."""
+
+    def search(self, text: str):
+        return self.filter(search_q(text))
+
+
+class UnitQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         scope = scope_of(user)
         if scope.reaches_all():
@@ -126,9 +133,6 @@ class UnitQuerySet(models.QuerySet):
     def subtree_of(self, unit):
         return self.filter(path__startswith=unit.path)
 
-    def search(self, text: str):
-        return self.filter(search_q(text))
-
 
 class PersonQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -145,15 +149,12 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(search_q(text))
 
 
-class HouseholdQuerySet(models.QuerySet):
+class HouseholdQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         return self.filter(within(scope_of(user), "unit__path"))
 
-    def search(self, text: str):
-        return self.filter(search_q(text))
 
-
-class GroupQuerySet(models.QuerySet):
+class GroupQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         scope = scope_of(user)
         if scope.reaches_all():
@@ -167,6 +168,3 @@ class GroupQuerySet(models.QuerySet):
         return self.filter(
             Exists(members) | organised | Q(pk__in=scope.group_ids) | Q(pk__in=previous)
         )
-
-    def search(self, text: str):
-        return self.filter(search_q(text))
