@@ -7,7 +7,6 @@ province; a group's pledge for those who may edit the group.
 """
 
 import rules
-from django.apps import apps
 
 from vinhdanh.organisations.enums import EDITOR_ROLES, PEOPLE_EDITOR_ROLES
 from vinhdanh.organisations.queries import scope_of
@@ -15,27 +14,13 @@ from vinhdanh.organisations.rules import (
     adds_people_to,
     adds_units_under,
     edits_group,
+    in_visible_list,
     sees_group,
 )
 
-
-def _sees(model_name: str):
-    """A predicate: the object is in its model's ``visible_to(user)`` list (queries.py), so a
-    page and its list can never disagree."""
-
-    @rules.predicate
-    def predicate(user, obj):
-        if obj is None:
-            return False
-        model = apps.get_model("movements", model_name)
-        return model.objects.visible_to(user).filter(pk=obj.pk).exists()
-
-    return predicate
-
-
-sees_movement = _sees("Movement")
-sees_directive = _sees("Directive")
-sees_report = _sees("ProgressReport")
+sees_movement = in_visible_list("movements.Movement")
+sees_directive = in_visible_list("movements.Directive")
+sees_report = in_visible_list("movements.ProgressReport")
 
 
 @rules.predicate

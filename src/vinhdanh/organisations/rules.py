@@ -5,6 +5,7 @@ reaches its group. Writing needs an editor role for the object in question.
 """
 
 import rules
+from django.apps import apps
 
 from vinhdanh.organisations.enums import (
     EDITOR_ROLES,
@@ -60,13 +61,21 @@ adds_people_to = _adds_under(PEOPLE_EDITOR_ROLES)
 adds_units_under = _adds_under(EDITOR_ROLES)
 
 
-@rules.predicate
-def sees_group(user, group):
-    if group is None:
-        return False
-    from vinhdanh.organisations.models import EmulationGroup
+def in_visible_list(model_label: str):
+    """A predicate: the object is in its model's ``visible_to(user)`` list (``queries``), so
+    a page and its list can never disagree. ``model_label`` is "app_label.Model"."""
 
-    return EmulationGroup.objects.visible_to(user).filter(pk=group.pk).exists()
+    @rules.predicate
+    def predicate(user, obj):
+        if obj is None:
+            return False
+        model = apps.get_model(model_label)
+        return model.objects.visible_to(user).filter(pk=obj.pk).exists()
+
+    return predicate
+
+
+sees_group = in_visible_list("organisations.EmulationGroup")
 
 
 @rules.predicate
