@@ -39,7 +39,9 @@ INSTALLED_APPS = [
     "vinhdanh.honors",
     "vinhdanh.movements",
     "vinhdanh.scoring",
+    "vinhdanh.nominations",
     "vinhdanh.workspace",
+    "vinhdanh.public",
     "vinhdanh.api",
     "vinhdanh.demo",
 ]

@@ -8,6 +8,9 @@ Keys of the settings:
 - ``quota.<honour>``, ``time_limit.<step>``, ``vote.<honour>``;
 - ``emulation.registration.<honour>``, ``emulation.group_flags``,
   ``emulation.group_merit_certificates`` — registration expected, a group's proposals;
+- ``dossier.documents.<procedure>``, ``dossier.documents.initiative.<honour>``,
+  ``dossier.simplified.<honour>``, ``dossier.public_comment.<honour>`` — documents,
+  simplified procedure, days of public comment (law/dossiers.py);
 - ``criterion.<honour>.<predicate>.<parameter>`` — a parameter of one criterion.
 """
 
@@ -60,6 +63,14 @@ class EffectivePack:
     def emulation(self, name: str) -> Param | None:
         default = self.pack.emulation.get(name)
         return self.param(f"emulation.{name}", default) if default else None
+
+    def dossier(self, name: str) -> Param | None:
+        default = self.pack.dossier.get(name)
+        return self.param(f"dossier.{name}", default) if default else None
+
+    def time_limit(self, step: str) -> Param | None:
+        default = self.pack.time_limits.get(step)
+        return self.param(f"time_limit.{step}", default) if default else None
 
     def registration_required(self, honor_code: str) -> Param:
         """Whether a candidate for ``honor_code`` should have registered for the year."""

@@ -15,6 +15,7 @@ from vinhdanh.honors.law.packs import PACKS
 from vinhdanh.honors.models import RuleSetting
 from vinhdanh.honors.services.bonuses import format_decimal, format_vnd
 from vinhdanh.honors.services.settings import criterion_rules, default_param, is_override
+from vinhdanh.nominations.enums import DocumentKind, Procedure
 
 SUBJECTS = SubjectKind.values
 STEP_LABELS = {
@@ -26,6 +27,10 @@ STEP_LABELS = {
     "central_after_consultation": gettext_lazy("Submission after the last agency opinion"),
     "forward_decision": gettext_lazy("Forwarding of the decision"),
     "issue_insignia": gettext_lazy("Issue of insignia and certificates"),
+    "receipt": gettext_lazy("Receipt of a submitted dossier"),
+    "group_review": gettext_lazy("Group leader's review of a group's proposal"),
+    "council": gettext_lazy("From ready for council to the council's result"),
+    "resubmission": gettext_lazy("Resubmission of a returned dossier"),
 }
 
 EMULATION_LABELS = {
@@ -79,6 +84,10 @@ def describe(key: str, value) -> str:
             "days": value}
     if key == "rounding":
         return f"{format_vnd(value)} đ"
+    if key.startswith("dossier.public_comment."):
+        return ngettext("%(days)s day", "%(days)s days", value) % {"days": value}
+    if key.startswith("dossier.documents.") and isinstance(value, str):
+        return str(DocumentKind(value).label) if value in DocumentKind.values else value
     if prefix == "vote" and isinstance(value, dict):
         return _vote(value)
     if prefix == "coefficient" and isinstance(value, dict):
@@ -156,6 +165,20 @@ def _emulation_label(name: str) -> str:
     return str(EMULATION_LABELS.get(name, name))
 
 
+def _dossier_label(name: str) -> str:
+    kind, _dot, rest = name.partition(".")
+    if kind == "documents" and rest.startswith("initiative."):
+        return _("Proof of an initiative needed for %(honour)s") % {
+            "honour": honour_name(rest.removeprefix("initiative."))}
+    if kind == "documents":
+        return _("Documents of the %(procedure)s") % {
+            "procedure": str(Procedure(rest).label).lower() if rest in Procedure.values
+            else rest}
+    if kind == "simplified":
+        return _("Simplified procedure allowed for %(honour)s") % {"honour": honour_name(rest)}
+    return _("Days of public comment for %(honour)s") % {"honour": honour_name(rest)}
+
+
 def _criteria(pack: Pack, settings: dict) -> list[Figure]:
     figures = []
     for code in _catalogue_order(pack.criteria):
@@ -188,6 +211,7 @@ def figure_sections(pack: Pack, settings: dict) -> list[tuple[str, list[Figure]]
                                     _vote_label)),
         (_("Quotas"), _table(pack, settings, "quota", pack.quotas, honour_name)),
         (_("Emulation"), _table(pack, settings, "emulation", pack.emulation, _emulation_label)),
+        (_("Dossiers"), _table(pack, settings, "dossier", pack.dossier, _dossier_label)),
         (_("Criteria"), _criteria(pack, settings)),
     ]
     return [(title, figures) for title, figures in sections if figures]

@@ -58,6 +58,9 @@ class Pack:
     vote_thresholds: dict[str, Param] = field(default_factory=dict)
     # "registration.<honour>" (registration expected), "group_flags", "group_merit_certificates"
     emulation: dict[str, Param] = field(default_factory=dict)
+    # What a dossier holds and how it travels (law/dossiers.py): documents per procedure,
+    # simplified procedure allowed, days of public comment.
+    dossier: dict[str, Param] = field(default_factory=dict)
     # "kinder": dossiers received before valid_from follow the previous pack unless this
     # one is kinder to the candidate (Law 06/2026/QH16, reported).
     transition: str = ""

@@ -33,6 +33,7 @@ from vinhdanh.honors.enums import (
     TaskRating,
 )
 from vinhdanh.honors.law.coefficients import COEFFICIENTS, ROUNDING, SAME_PERIOD_HIGHEST_ONLY
+from vinhdanh.honors.law.dossiers import DOSSIER
 from vinhdanh.honors.law.model import AnyOf, Pack, Param, Rule
 from vinhdanh.honors.law.procedure import EMULATION, TIME_LIMITS, VOTE_THRESHOLDS
 
@@ -235,7 +236,7 @@ def _pack(code: str, **fields) -> Pack:
     return Pack(code=code, coefficients=COEFFICIENTS[code], rounding=ROUNDING[code],
                 same_period_highest_only=SAME_PERIOD_HIGHEST_ONLY[code],
                 time_limits=TIME_LIMITS[code], vote_thresholds=VOTE_THRESHOLDS[code],
-                emulation=EMULATION[code],
+                emulation=EMULATION[code], dossier=DOSSIER,
                 quotas=NO_CSTDCS_CAP, **fields)
 
 

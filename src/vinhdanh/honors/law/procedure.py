@@ -14,6 +14,7 @@ OLD_PROCEDURES = "Thủ tục hành chính trước năm 2024 (chưa xác nhận
 MCST_2024 = "Thủ tục của Bộ Văn hóa, Thể thao và Du lịch năm 2024 (chưa xác nhận)"
 QD_311 = "Quyết định 311/QĐ-BNV năm 2025 (thủ tục cấp trung ương)"
 QD_638 = "Quyết định 638/QĐ-BNV năm 2025 (thủ tục cấp xã)"
+PROVINCIAL_PRACTICE = "Quy chế của tỉnh (chưa có quy định chung; chưa xác nhận)"
 ND98_VOTES = "Điều 30.7 Nghị định 98/2023/NĐ-CP"
 
 
@@ -34,6 +35,12 @@ def _time_limits(*, after_2025: bool) -> dict[str, Param]:
         "central_after_consultation": Param(10, central, confirmed=after_2025),
         "forward_decision": Param(10, central, confirmed=after_2025),
         "issue_insignia": Param(10, central, confirmed=after_2025),
+        # The steps of a dossier at the province that no source times: defaults a province
+        # sets for itself (nominations/services/deadlines.py).
+        "receipt": Param(3, PROVINCIAL_PRACTICE, confirmed=False),
+        "group_review": Param(10, PROVINCIAL_PRACTICE, confirmed=False),
+        "council": Param(20, PROVINCIAL_PRACTICE, confirmed=False),
+        "resubmission": Param(10, PROVINCIAL_PRACTICE, confirmed=False),
     }
 
 

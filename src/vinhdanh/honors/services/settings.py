@@ -25,6 +25,7 @@ from vinhdanh.honors.enums import (
     TaskRating,
 )
 from vinhdanh.honors.law.catalogue import BY_CODE
+from vinhdanh.honors.law.dossiers import DOCUMENT_KINDS
 from vinhdanh.honors.law.model import AnyOf, Pack, Param
 from vinhdanh.honors.law.packs import pack_by_code
 from vinhdanh.honors.models import BaseSalary, RuleSetting, RuleSettingChange
@@ -32,7 +33,7 @@ from vinhdanh.honors.models import BaseSalary, RuleSetting, RuleSettingChange
 VOTE_BASES = ("all_members", "present")
 # Key prefix -> the Pack attribute holding that kind of figure.
 TABLES = {"coefficient": "coefficients", "quota": "quotas", "time_limit": "time_limits",
-          "vote": "vote_thresholds", "emulation": "emulation"}
+          "vote": "vote_thresholds", "emulation": "emulation", "dossier": "dossier"}
 
 
 def get_pack(pack_code: str) -> Pack:
@@ -97,7 +98,7 @@ def is_override(setting: RuleSetting | None, default: Param) -> bool:
 # A criterion's text parameter names one of these (a rating, a level, an honour): the new
 # value must name one of the same kind, or the eligibility predicates could not read it.
 VOCABULARIES = (TaskRating.values, InitiativeLevel.values, InitiativeKind.values,
-                DisciplineLevel.values, tuple(BY_CODE))
+                DisciplineLevel.values, tuple(BY_CODE), DOCUMENT_KINDS)
 
 
 def vocabulary_of(default) -> tuple | list | None:
