@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from vinhdanh.api import movements_urls, scoring_urls
+from vinhdanh.api import movements_urls, nominations_urls, scoring_urls
 from vinhdanh.api.versioning import ApiVersioning
 from vinhdanh.api.views.auth import ObtainToken
 from vinhdanh.api.views.groups import GroupViewSet
@@ -43,6 +43,7 @@ router.register("honors", HonorViewSet, basename="honor")
 router.register("rule-packs", RulePackViewSet, basename="rule-pack")
 movements_urls.register(router)
 scoring_urls.register(router)
+nominations_urls.register(router)
 
 # Actions without a list of their own (views/honors.py).
 honors = [

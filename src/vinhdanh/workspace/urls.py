@@ -35,4 +35,6 @@ urlpatterns = [
     path("", include("vinhdanh.workspace.law_urls")),
     path("", include("vinhdanh.workspace.movements_urls")),
     path("", include("vinhdanh.workspace.scoring_urls")),
+    path("", include("vinhdanh.workspace.nominations_urls")),
+    path("", include("vinhdanh.workspace.board_urls")),
 ]

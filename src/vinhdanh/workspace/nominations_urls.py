@@ -1,0 +1,3 @@
+"""The staff pages where a unit prepares and submits its batches (views/nominations/)."""
+
+urlpatterns: list = []
