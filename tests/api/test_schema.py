@@ -4,6 +4,7 @@ from django.utils.translation import gettext
 from rest_framework.test import APIClient
 
 from tests.api.schema_paths_movements import MOVEMENT_PATHS
+from tests.api.schema_paths_nominations import NOMINATION_PATHS, NOMINATION_ROOT_LINKS
 from tests.api.schema_paths_scoring import SCORING_PATHS
 from vinhdanh.api.urls import router
 from vinhdanh.api.views.base import ServiceViewSet
@@ -29,6 +30,7 @@ PATHS = {
     "/api/v1/units/{id}/history/": {"get"},
     **MOVEMENT_PATHS,
     **SCORING_PATHS,
+    **NOMINATION_PATHS,
 }
 
 
@@ -79,6 +81,7 @@ def test_api_root_links_the_schema(personas, api_for):
         "units", "people", "groups", "honors", "rule-packs", "schema",
         "directives", "movements", "movement-reports", "registrations", "registration-periods",
         "scoring-templates", "scoring-criteria", "scoring-rounds", "scores", "proposals",
+        *NOMINATION_ROOT_LINKS,
     }
 
 

@@ -5,7 +5,7 @@ from django.db.models import ProtectedError
 
 from vinhdanh.core.models import ActivityLog
 from vinhdanh.core.public_holidays import fill_statutory_holidays
-from vinhdanh.demo import accounts, history, movements, people, province, scoring
+from vinhdanh.demo import accounts, history, movements, nominations, people, province, scoring
 from vinhdanh.organisations.models import EmulationGroup, HandoverRecord, Person, Unit, User
 
 
@@ -15,8 +15,8 @@ class DemoError(Exception):
 
 @transaction.atomic
 def load() -> list[tuple]:
-    """Creates units, people, groups, log-ins, honour history, movements and the Front bloc's
-    scoring; returns the log-in rows."""
+    """Creates units, people, groups, log-ins, honour history, movements, the Front bloc's
+    scoring and the dossiers built on it; returns the log-in rows."""
     units = province.create_units(actor=None)
     people.create_people(units, province.unit_specs())
     groups = province.create_groups(units, actor=None)
@@ -26,6 +26,7 @@ def load() -> list[tuple]:
     scoring.create_scoring(actor=None)
     for year in range(2023, 2028):  # deadlines count working days from these
         fill_statutory_holidays(year)
+    nominations.create_nominations()  # after the holidays: its deadlines count working days
     return logins
 
 
@@ -39,6 +40,7 @@ def clear() -> None:
         User.objects.filter(username__in=accounts.USERNAMES).values_list("pk", flat=True)
     )
     try:
+        nominations.clear()  # dossiers hold units, people and proposals
         scoring.clear()  # scores and proposals hold units and groups
         movements.clear()
         history.clear()  # history rows hold people, units and households

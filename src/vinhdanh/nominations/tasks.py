@@ -15,3 +15,11 @@ def send_transition_mail(nomination_id: int, action: str, actor_id: int | None) 
 def reevaluate_nominations(nomination_ids: list[int]) -> int:
     """Re-runs the eligibility of open dossiers whose candidate's history changed."""
     return reevaluate(nomination_ids)
+
+
+@task
+def send_deadline_reminder(user_id: int, nomination_ids: list[int], days: int = 0) -> bool:
+    """Mails one user the dossiers waiting on them that are overdue or due soon."""
+    from vinhdanh.nominations.services.reminders import deliver_reminder
+
+    return deliver_reminder(user_id, nomination_ids, days)

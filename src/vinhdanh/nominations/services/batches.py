@@ -18,11 +18,12 @@ SUBJECTS = {"person": SubjectKind.INDIVIDUAL, "unit": SubjectKind.COLLECTIVE,
             "household": SubjectKind.HOUSEHOLD}
 
 
-def _check_procedure(batch: NominationBatch, honors) -> None:
+def check_procedure(batch: NominationBatch, honors, day=None) -> None:
+    """Refuses the simplified procedure where the pack in force on ``day`` does not allow it."""
     if batch.procedure != Procedure.SIMPLIFIED:
         return
     refused = [h for h in honors
-               if not simplified_allowed(h, batch.commendation_type).value]
+               if not simplified_allowed(h, batch.commendation_type, day).value]
     if refused:
         raise DomainError({"procedure": [
             _("The simplified procedure is not allowed for %(honours)s in a “%(type)s” batch.")
@@ -54,7 +55,7 @@ def update_batch(batch: NominationBatch, changes: dict, *, actor) -> NominationB
         raise DomainError(_("This batch is with the board; its header can no longer change."))
     before = {name: getattr(batch, name) for name in BATCH_FIELDS}
     changed = apply_changes(batch, changes, allowed=BATCH_FIELDS)
-    _check_procedure(batch, [n.honor for n in batch.nominations.select_related("honor")])
+    check_procedure(batch, [n.honor for n in batch.nominations.select_related("honor")])
     if changed:
         log_action(batch, actor=actor, action="batch.changed",
                    message=_("Changed the submission: %(fields)s")
@@ -83,7 +84,7 @@ def _check_candidate(batch: NominationBatch, candidate, honor) -> None:
         raise DomainError(_("%(candidate)s already has an open dossier for %(honor)s in "
                             "%(year)s.") % {"candidate": candidate, "honor": honor,
                                             "year": batch.year})
-    _check_procedure(batch, [honor])
+    check_procedure(batch, [honor])
 
 
 @transaction.atomic

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from vinhdanh.core.audit import log_action
 from vinhdanh.core.errors import DomainError
 from vinhdanh.core.text import nfc
-from vinhdanh.nominations.enums import CommentState, NominationState
+from vinhdanh.core.workdays import add_working_days
+from vinhdanh.nominations.enums import CommentState
 from vinhdanh.nominations.models import Nomination, PublicComment, PublicNotice
 from vinhdanh.nominations.services.requirements import public_comment_days
 
@@ -56,9 +57,10 @@ def publish_notice(nominations, *, actor, title: str, days: int | None = None,
             title=title, intro=nfc(intro).strip(), opens_on=today,
             closes_on=today + dt.timedelta(days=days - 1),
             published_by=actor if actor is not None and actor.is_authenticated else None)
+        # The dossier may move on the first working day after the window: that is its due day.
+        due_on = add_working_days(notice.closes_on, 1)
         for nomination in nominations:
-            move(nomination, "publish", actor=actor, now=now, due_on=notice.closes_on,
-                 notice=notice.pk)
+            move(nomination, "publish", actor=actor, now=now, due_on=due_on, notice=notice.pk)
         notice.nominations.set(nominations)
         log_action(notice, actor=actor, action="notice.published",
                    message=_("Published %(count)s candidates for comment until %(day)s")
@@ -75,7 +77,10 @@ def check_comment_done(nomination: Nomination, today: dt.date) -> None:
     if days and not notices:
         raise DomainError(_("%(honour)s needs %(days)s days of public comment: publish the "
                             "candidate first.") % {"honour": nomination.honor, "days": days})
-    if nomination.state == NominationState.PUBLIC_COMMENT or days:
+    # Any notice counts, not only while the dossier is in public comment or its honour
+    # needs one: a dossier published, returned and received again must not reach the
+    # council while its window is still open (people may still comment on it).
+    if notices:
         latest = notices[0]
         if today <= latest.closes_on:
             raise DomainError(_("The public comment runs until %(day)s: the dossier can move "

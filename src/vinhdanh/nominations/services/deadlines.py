@@ -11,7 +11,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from vinhdanh.core.workdays import add_working_days, working_days_between
+from vinhdanh.core.workdays import Calendar, add_working_days, working_days_between
 from vinhdanh.honors.law.model import Param
 from vinhdanh.honors.law.packs import effective_pack_for
 from vinhdanh.nominations.enums import NominationState as S
@@ -75,9 +75,12 @@ def _close_open_step(nomination: Nomination, now: dt.datetime) -> None:
     step.save(update_fields=["left_at", "working_days"])
 
 
-def days_overdue(nomination: Nomination, today: dt.date | None = None) -> int:
-    """Working days past the current step's due date (0 when on time or not timed)."""
+def days_overdue(nomination: Nomination, today: dt.date | None = None,
+                 calendar: Calendar | None = None) -> int:
+    """Working days past the current step's due date (0 when on time or not timed).
+
+    A list passes one ``calendar`` loaded for all its rows (core.workdays: one query)."""
     today = today or timezone.localdate()
     if nomination.due_on is None or today <= nomination.due_on:
         return 0
-    return working_days_between(nomination.due_on, today)
+    return working_days_between(nomination.due_on, today, calendar)

@@ -35,7 +35,8 @@ from vinhdanh.nominations.enums import NominationState as S
 from vinhdanh.nominations.models import Nomination, NominationStep
 from vinhdanh.nominations.services import deadlines, notifications
 from vinhdanh.nominations.services import eligibility as verdicts
-from vinhdanh.nominations.services.requirements import missing_documents, simplified_allowed
+from vinhdanh.nominations.services.batches import check_procedure
+from vinhdanh.nominations.services.requirements import missing_documents
 
 
 @dataclass(frozen=True)
@@ -128,8 +129,9 @@ def _is_board(actor, nomination) -> bool:
 
 def _moved_since(nomination: Nomination) -> DomainError:
     step = nomination.steps.order_by("-entered_at", "-id").select_related("actor").first()
-    who = (step.actor.get_full_name() or step.actor.get_username()) if step and step.actor \
-        else _("someone else")
+    # str(user) is the full name (User.full_name) or the username; get_full_name() reads
+    # AbstractUser's first/last names, which this project leaves empty.
+    who = str(step.actor) if step and step.actor else _("someone else")
     when = timezone.localtime(step.entered_at).strftime("%H:%M %d/%m/%Y") if step else ""
     return DomainError(_("%(who)s changed this dossier at %(when)s; it is now “%(state)s”. "
                          "Reload the page to see it.")
@@ -195,13 +197,7 @@ def move(nomination: Nomination, action: str, *, actor, reason: str = "",
 
 def _check_submittable(nomination: Nomination, *, justification: str,
                        today: dt.date) -> None:
-    batch = nomination.batch
-    if batch.procedure == "simplified" and not simplified_allowed(
-            nomination.honor, batch.commendation_type, today).value:
-        raise DomainError(_("The simplified procedure is not allowed for %(honour)s in a "
-                            "“%(type)s” batch.")
-                          % {"honour": nomination.honor,
-                             "type": batch.get_commendation_type_display()})
+    check_procedure(nomination.batch, [nomination.honor], today)
     missing = missing_documents(nomination, today)
     if missing:
         raise DomainError(_("The dossier of %(candidate)s lacks: %(missing)s.")

@@ -18,3 +18,11 @@ def nav_current(context, *prefixes):
 def in_minutes(delta) -> int:
     """A timedelta as whole minutes, rounded up."""
     return -(-int(delta.total_seconds()) // 60)
+
+
+@register.simple_tag
+def works_the_inbox(user) -> bool:
+    """Whether the menu shows the board's inbox: board officers and group reviewers."""
+    from vinhdanh.workspace.views.board.inbox import works_the_inbox as works
+
+    return user.is_authenticated and works(user)

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from vinhdanh.organisations.models import EmulationGroup, Person, Unit
+from vinhdanh.workspace.views.board.panels import overdue_panel
 
 
 @login_required
@@ -20,6 +21,7 @@ def dashboard(request):
         "group_count": groups.count(),
         "year": year,
         "groups": groups.filter(year=year).select_related("leader", "deputy"),
+        **overdue_panel(user),
     })
 
 
