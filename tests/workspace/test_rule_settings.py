@@ -276,3 +276,17 @@ def test_pack_page_query_count_does_not_grow_with_settings(personas, client_for)
                          confirmed=True, reason="Thử")
 
     assert count_queries(client, url) == one
+
+
+def test_admin_ticks_the_documents_a_procedure_needs(personas, client_for):
+    url = _setting_url("dossier.documents.simplified")
+    page = html(client_for(personas.admin).get(url))
+    assert 'type="checkbox" name="value" value="brief_report"' in page
+
+    response = client_for(personas.admin).post(url, {
+        "value": ["submission_letter", "brief_report", "other"], "confirmed": "on",
+        "reason": "Quy chế khen thưởng của tỉnh"})
+
+    assert response.status_code == 302
+    setting = RuleSetting.objects.get(pack_code=ND152, key="dossier.documents.simplified")
+    assert setting.value == ["submission_letter", "brief_report", "other"]

@@ -1,41 +1,54 @@
 """Visibility of submission batches and nominations.
 
-A batch is seen by the users of its proposing unit's subtree (and of the units above it),
-by the holders of a role for its group (the group leader reviews the group's proposals),
-and by those reaching the whole province (the board). Withdrawn and rejected dossiers stay
-visible: nothing is deleted.
+A batch is seen by the users of its proposing unit's subtree, by the holders of a role for
+its group (the group leader reviews the group's proposals) and by the users of the group's
+member units (a bloc's proposals are the bloc's business), and by those reaching the whole
+province (the board). A nomination is also seen by the users whose subtree holds its
+candidate: a unit follows the dossiers proposing it or its people, whoever proposed them.
+Withdrawn and rejected dossiers stay visible: nothing is deleted.
 """
 
+from django.apps import apps
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from vinhdanh.organisations.queries import SearchableQuerySet, scope_of, within
 
 
-def _visible(user, prefix: str) -> Q | None:
-    """The filter for rows whose batch is at ``prefix`` (None: no filter, all rows)."""
-    scope = scope_of(user)
-    if scope.reaches_all():
-        return None
-    if not scope.everything and not scope.grants:
-        return Q(pk__in=[])
+def _visible(scope, prefix: str) -> Q:
+    """The filter for rows whose batch is at ``prefix`` ("" or "batch__")."""
     query = within(scope, f"{prefix}proposing_unit__path")
     if scope.group_ids:
         query |= Q(**{f"{prefix}group_id__in": scope.group_ids})
-    return query
+    members = apps.get_model("organisations", "GroupMembership").objects.filter(
+        within(scope, "unit__path"), group_id=OuterRef(f"{prefix}group_id"))
+    return query | Q(Exists(members))
+
+
+def _nobody(scope) -> bool:
+    return not scope.everything and not scope.grants
 
 
 class BatchQuerySet(SearchableQuerySet):
     def visible_to(self, user):
-        query = _visible(user, "")
-        return self.all() if query is None else self.filter(query)
+        scope = scope_of(user)
+        if scope.reaches_all():
+            return self.all()
+        return self.none() if _nobody(scope) else self.filter(_visible(scope, ""))
 
 
 class NominationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        query = _visible(user, "batch__")
-        return self.all() if query is None else self.filter(query)
+        scope = scope_of(user)
+        if scope.reaches_all():
+            return self.all()
+        if _nobody(scope):
+            return self.none()
+        # A person's or household's unit path: the candidate's own unit for a collective.
+        candidate = (within(scope, "unit__path") | within(scope, "person__unit__path")
+                     | within(scope, "household__unit__path"))
+        return self.filter(_visible(scope, "batch__") | candidate)
 
     def open(self):
         from vinhdanh.nominations.enums import FINAL_STATES

@@ -112,7 +112,10 @@ def _permitted(user, t: Transition, nomination: Nomination) -> bool:
 
 def body_of(t: Transition, nomination: Nomination, actor) -> str:
     """Who acted, as the log names it: the proposing unit, the group, or the board."""
+    # The board's officers also hold submit_nomination (they prepare for any unit): a
+    # withdrawal by the board is logged in the board's name, not the unit's.
     if t.name in ("submit",) or (t.name == "withdraw" and actor is not None
+                                 and not _is_board(actor, nomination)
                                  and actor.has_perm("nominations.submit_nomination",
                                                     nomination)):
         return nomination.batch.proposing_unit.name

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from vinhdanh.honors.enums import PackStatus, SubjectKind
 from vinhdanh.honors.law.catalogue import CATALOGUE
 from vinhdanh.honors.services.settings import vocabulary_of
+from vinhdanh.nominations.enums import DocumentKind
 from vinhdanh.workspace.forms.fields import DateField
 
 MAX_LINES = 10
@@ -39,7 +40,13 @@ def _scalar_field(default, label):
         return forms.ChoiceField(label=label, choices=[(w, w) for w in vocabulary_of(default)])
     if isinstance(default, str):
         return forms.CharField(label=label, max_length=255)
-    # Lists, or a figure the pack leaves empty (no quota): any JSON value, null included.
+    if isinstance(default, list) and default and vocabulary_of(default[0]):
+        # A list of words (the documents of a procedure): tick them rather than type JSON.
+        labels = dict(DocumentKind.choices)
+        return forms.MultipleChoiceField(
+            label=label, widget=forms.CheckboxSelectMultiple, required=False,
+            choices=[(w, labels.get(w, w)) for w in vocabulary_of(default[0])])
+    # Other lists, or a figure the pack leaves empty (no quota): any JSON value, null included.
     return forms.JSONField(label=label, required=False)
 
 
