@@ -18,7 +18,8 @@ def require_perm(user, perm: str, obj=None, *, app: str = "organisations") -> No
         raise PermissionDenied
 
 
-def refuse_posted_unit(request, perm: str, field: str = "unit", keep=None) -> None:
+def refuse_posted_unit(request, perm: str, field: str = "unit", keep=None, *,
+                       app: str = "organisations") -> None:
     """403 when a POST names an existing unit the user may not ``perm`` (a tampered choice);
     ``keep`` (the unit's present value) is always allowed."""
     raw = request.POST.get(field, "")
@@ -26,7 +27,7 @@ def refuse_posted_unit(request, perm: str, field: str = "unit", keep=None) -> No
         return
     unit = Unit.objects.filter(pk=int(raw)).first()
     if unit is not None:
-        require_perm(request.user, perm, unit)
+        require_perm(request.user, perm, unit, app=app)
 
 
 def mask_citizen_id(value: str | None) -> str:

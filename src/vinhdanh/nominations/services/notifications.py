@@ -39,7 +39,8 @@ def recipients(nomination, action: str, actor_id: int | None) -> list[User]:
     batch = nomination.batch
     if action == "submit" and batch.group_id:
         query = Q(role__in=GROUP_EDITOR_ROLES, group_id=batch.group_id)
-    elif action in ("submit", "forward", "withdraw"):
+    elif action in ("submit", "forward") or (action == "withdraw"
+                                             and nomination.submitted_at is not None):
         query = _board()
     elif action in TO_UNIT:
         query = Q(role=Role.UNIT_CLERK, unit_id=batch.proposing_unit_id)

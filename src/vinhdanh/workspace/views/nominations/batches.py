@@ -116,8 +116,8 @@ def _create(request, data):
 def batch_create(request):
     require(request.user, "add_nominationbatch")
     if request.method == "POST":
-        # The same roles add people and batches (rules.py: adds_people_to).
-        refuse_posted_unit(request, "add_person", field="proposing_unit")
+        refuse_posted_unit(request, "add_nominationbatch", field="proposing_unit",
+                           app="nominations")
     form = _batch_form(request)
     batch = save_form(request, form, lambda data: _create(request, data))
     if batch:
