@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "vinhdanh.movements",
     "vinhdanh.scoring",
     "vinhdanh.nominations",
+    "vinhdanh.council",
     "vinhdanh.workspace",
     "vinhdanh.public",
     "vinhdanh.api",

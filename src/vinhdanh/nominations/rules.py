@@ -50,5 +50,7 @@ rules.add_perm("nominations.withdraw_nomination", prepares | is_board)
 rules.add_perm("nominations.review_nomination", reviews_for_group)
 rules.add_perm("nominations.appraise_nomination", is_board)
 rules.add_perm("nominations.moderate_comment", is_board)
+# The council's secretary (a board officer) records the ballot's result on the dossier.
+rules.add_perm("nominations.record_council_result", is_board)
 # Statistics are filtered by visibility; any user with a role may read those he sees.
 rules.add_perm("nominations.view_timeliness", rules.is_authenticated)

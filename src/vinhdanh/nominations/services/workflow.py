@@ -82,6 +82,18 @@ TRANSITIONS = {t.name: t for t in (
 )}
 
 
+# The council's result: moved only by the council's ballot (council/services/ballots.py), so
+# never offered as a button.
+COUNCIL_TRANSITIONS = {t.name: t for t in (
+    Transition("council_approve", frozenset({S.READY}), S.APPROVED,
+               "nominations.record_council_result",
+               verb=gettext_lazy("%(body)s approved the dossier")),
+    Transition("council_reject", frozenset({S.READY}), S.REJECTED,
+               "nominations.record_council_result", needs_reason=True,
+               verb=gettext_lazy("%(body)s did not approve the dossier")),
+)}
+
+
 def allowed_actions(nomination: Nomination, user) -> list[str]:
     """The transitions ``user`` may try on ``nomination`` now (for buttons and the API);
     the guards (documents, comment window) may still refuse them."""
@@ -111,7 +123,10 @@ def _permitted(user, t: Transition, nomination: Nomination) -> bool:
 
 
 def body_of(t: Transition, nomination: Nomination, actor) -> str:
-    """Who acted, as the log names it: the proposing unit, the group, or the board."""
+    """Who acted, as the log names it: the proposing unit, the group, the board or the
+    council."""
+    if t.name in COUNCIL_TRANSITIONS:
+        return _("The emulation and commendation council")
     # The board's officers also hold submit_nomination (they prepare for any unit): a
     # withdrawal by the board is logged in the board's name, not the unit's.
     if t.name in ("submit",) or (t.name == "withdraw" and actor is not None
@@ -154,6 +169,8 @@ ACTION_PARTICIPLES = {
     "pass_to_council": gettext_lazy("passed to the council"),
     "return": gettext_lazy("returned"), "reject": gettext_lazy("rejected"),
     "withdraw": gettext_lazy("withdrawn"),
+    "council_approve": gettext_lazy("approved by the council"),
+    "council_reject": gettext_lazy("refused by the council"),
 }
 
 
@@ -165,7 +182,7 @@ def move(nomination: Nomination, action: str, *, actor, reason: str = "",
     ``guard(locked)`` runs on the locked row before the state changes and may raise a
     DomainError. Returns the nomination as saved (the object passed in is refreshed too).
     """
-    t = TRANSITIONS[action]
+    t = TRANSITIONS.get(action) or COUNCIL_TRANSITIONS[action]
     reason = nfc(reason or "").strip()
     with transaction.atomic():
         locked = (Nomination.objects.select_for_update(of=("self",))
@@ -296,6 +313,14 @@ def pass_to_council(nomination: Nomination, *, actor, expected_version: int | No
     today = timezone.localdate(now or timezone.now())
     return move(nomination, "pass_to_council", actor=actor, expected_version=expected_version,
                 now=now, guard=lambda locked: check_comment_done(locked, today))
+
+
+def record_council_result(nomination: Nomination, *, actor, approved: bool, reason: str = "",
+                          now: dt.datetime | None = None) -> Nomination:
+    """The council's vote on a dossier ready for it: approved, or refused with the tally as
+    the reason."""
+    return move(nomination, "council_approve" if approved else "council_reject", actor=actor,
+                reason=reason, now=now)
 
 
 # -- a batch at once -----------------------------------------------------------------------
