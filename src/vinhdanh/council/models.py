@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.fields import NFCCharField, NFCTextField
 from vinhdanh.council.enums import ItemState, MemberRole, SessionState
+from vinhdanh.council.queries import CouncilSessionQuerySet
 
 
 class CouncilMember(models.Model):
@@ -55,6 +56,8 @@ class CouncilSession(models.Model):
                              default=SessionState.DRAFT)
     members = models.ManyToManyField(CouncilMember, through="Attendance",
                                      related_name="sessions")
+
+    objects = CouncilSessionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("council session")
