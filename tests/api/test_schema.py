@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.utils.translation import gettext
 from rest_framework.test import APIClient
 
+from tests.api.schema_paths_council import COUNCIL_PATHS, COUNCIL_ROOT_LINKS
 from tests.api.schema_paths_movements import MOVEMENT_PATHS
 from tests.api.schema_paths_nominations import NOMINATION_PATHS, NOMINATION_ROOT_LINKS
 from tests.api.schema_paths_scoring import SCORING_PATHS
@@ -31,6 +32,7 @@ PATHS = {
     **MOVEMENT_PATHS,
     **SCORING_PATHS,
     **NOMINATION_PATHS,
+    **COUNCIL_PATHS,
 }
 
 
@@ -82,6 +84,7 @@ def test_api_root_links_the_schema(personas, api_for):
         "directives", "movements", "movement-reports", "registrations", "registration-periods",
         "scoring-templates", "scoring-criteria", "scoring-rounds", "scores", "proposals",
         *NOMINATION_ROOT_LINKS,
+        *COUNCIL_ROOT_LINKS,
     }
 
 

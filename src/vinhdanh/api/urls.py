@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from vinhdanh.api import movements_urls, nominations_urls, scoring_urls
+from vinhdanh.api import council_urls, movements_urls, nominations_urls, scoring_urls
 from vinhdanh.api.versioning import ApiVersioning
 from vinhdanh.api.views.auth import ObtainToken
 from vinhdanh.api.views.groups import GroupViewSet
@@ -44,6 +44,7 @@ router.register("rule-packs", RulePackViewSet, basename="rule-pack")
 movements_urls.register(router)
 scoring_urls.register(router)
 nominations_urls.register(router)
+council_urls.register(router)
 
 # Actions without a list of their own (views/honors.py).
 honors = [
@@ -64,6 +65,8 @@ v1 = [
     *honors,
     *movements_urls.paths,
     *scoring_urls.paths,
+    *nominations_urls.paths,
+    *council_urls.paths,
     *router.urls,
 ]
 

@@ -11,7 +11,7 @@ class MemberRole(models.TextChoices):
 class SessionState(models.TextChoices):
     DRAFT = "draft", _("Being prepared")
     OPEN = "open", _("In session")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", _("Session closed")
 
 
 class ItemState(models.TextChoices):

@@ -5,7 +5,16 @@ from django.db.models import ProtectedError
 
 from vinhdanh.core.models import ActivityLog
 from vinhdanh.core.public_holidays import fill_statutory_holidays
-from vinhdanh.demo import accounts, history, movements, nominations, people, province, scoring
+from vinhdanh.demo import (
+    accounts,
+    council,
+    history,
+    movements,
+    nominations,
+    people,
+    province,
+    scoring,
+)
 from vinhdanh.organisations.models import EmulationGroup, HandoverRecord, Person, Unit, User
 
 
@@ -27,6 +36,7 @@ def load() -> list[tuple]:
     for year in range(2023, 2028):  # deadlines count working days from these
         fill_statutory_holidays(year)
     nominations.create_nominations()  # after the holidays: its deadlines count working days
+    council.create_council()  # votes on the dossiers ready for the council
     return logins
 
 
@@ -40,6 +50,7 @@ def clear() -> None:
         User.objects.filter(username__in=accounts.USERNAMES).values_list("pk", flat=True)
     )
     try:
+        council.clear()  # agenda items hold dossiers; members hold units and users
         nominations.clear()  # dossiers hold units, people and proposals
         scoring.clear()  # scores and proposals hold units and groups
         movements.clear()

@@ -37,4 +37,5 @@ urlpatterns = [
     path("", include("vinhdanh.workspace.scoring_urls")),
     path("", include("vinhdanh.workspace.nominations_urls")),
     path("", include("vinhdanh.workspace.board_urls")),
+    path("", include("vinhdanh.workspace.council_urls")),
 ]

@@ -30,13 +30,14 @@ from vinhdanh.council.services.sessions import (
 )
 from vinhdanh.honors.law.model import Param
 from vinhdanh.honors.law.packs import effective_pack_for
+from vinhdanh.honors.services.bonuses import format_decimal
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.services import workflow
 
 # An honour the pack gives no threshold: more than half of the members present (our
 # choice: the usual rule of a collegial body; no source names one for provincial councils).
 SIMPLE_MAJORITY = Param({"share": None, "of": "present"},
-                        "Đa số thành viên có mặt (mặc định của hệ thống; chưa xác nhận)",
+                        "Đa số thành viên có mặt (mặc định của hệ thống)",
                         confirmed=False)
 
 
@@ -147,7 +148,7 @@ def _count(item: AgendaItem) -> Tally:
     share = rule.value["share"]
     needed = at_least(share, base) if share is not None else base // 2 + 1
     words = (_("%(share)s%% of %(base)s members") % {
-        "share": round(float(share_of(share)) * 100, 2), "base": base}
+        "share": format_decimal(round(float(share_of(share)) * 100, 2)), "base": base}
         if share is not None else _("more than half of %(base)s members") % {"base": base})
     text = f"{words} ({rule.article})" + ("" if rule.confirmed else " – " + _("unconfirmed"))
     return Tally(item.agree, item.disagree, item.abstain, base, needed,

@@ -26,3 +26,11 @@ def works_the_inbox(user) -> bool:
     from vinhdanh.workspace.views.board.inbox import works_the_inbox as works
 
     return user.is_authenticated and works(user)
+
+
+@register.simple_tag
+def sits_on_council(user) -> bool:
+    """Whether the menu shows the council: its secretariat (the board) and its members."""
+    if not user.is_authenticated:
+        return False
+    return user.has_perm("council.manage_session") or user.council_memberships.exists()
