@@ -1,40 +1,27 @@
 """The council's secret ballot: quorum, recusal, thresholds at their boundaries, secrecy."""
 
-import datetime as dt
 
 import pytest
 
-from tests.factories import UserFactory
-from tests.nominations.support import in_appraisal
+from tests.council.support import HELD_ON, attend, make_members, ready, voting_on
 from vinhdanh.core.errors import DomainError
 from vinhdanh.core.models import ActivityLog
-from vinhdanh.council.enums import Choice, ItemState, MemberRole
-from vinhdanh.council.models import AgendaItem, BallotReceipt, CouncilMember
+from vinhdanh.council.enums import Choice, ItemState
+from vinhdanh.council.models import AgendaItem, BallotReceipt
 from vinhdanh.council.services import ballots, sessions
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.services import workflow
 
-HELD_ON = dt.date(2026, 12, 10)
-
 
 def _members(province, count=10):
-    """``count`` members in office; the last one works at the Farmers' Union."""
-    members = []
-    for index in range(count):
-        unit = province.farmers if index == count - 1 else province.root
-        members.append(CouncilMember.objects.create(
-            user=UserFactory(username=f"uyvien{index}"), name=f"Ủy viên {index}",
-            role=MemberRole.CHAIR if index == 0 else MemberRole.MEMBER, unit=unit,
-            term_start=dt.date(2026, 1, 1)))
-    return members
+    return make_members(province, count, username="uyvien", name="Ủy viên ")
 
 
-def _ready(province, personas, honor_code="bang_khen_tinh", **kwargs):
-    nomination = in_appraisal(province, personas.unit_clerk, personas.board_officer,
-                              honor_code=honor_code, justification="Thành tích đặc biệt",
-                              **kwargs)
-    workflow.pass_to_council(nomination, actor=personas.board_officer)
-    return nomination
+def _voting(session, nomination, officer):
+    return voting_on(session, [nomination], officer)[0]
+
+
+_ready, _present = ready, attend
 
 
 @pytest.fixture
@@ -43,18 +30,6 @@ def council(province, personas):
     session = sessions.create_session(actor=personas.board_officer, title="Phiên họp Hội đồng",
                                       held_on=HELD_ON, secretary=personas.board_officer)
     return members, session
-
-
-def _present(session, members, officer):
-    for member in members:
-        sessions.record_attendance(session, member, present=True, actor=officer)
-
-
-def _voting(session, nomination, officer):
-    item, = sessions.add_to_agenda(session, [nomination], actor=officer)
-    if session.state == "draft":
-        sessions.open_session(session, actor=officer)
-    return ballots.open_voting(item, actor=officer)
 
 
 @pytest.mark.django_db

@@ -2,14 +2,12 @@
 ballot, never a member's choice."""
 
 import io
-import os
-import shutil
-import subprocess
 
 import pytest
 from docx import Document
 
 from tests.council.test_ballots import HELD_ON, _members, _present, _ready
+from tests.rendering import docx_to_text, needs_libreoffice
 from vinhdanh.core.errors import DomainError
 from vinhdanh.council.enums import Choice
 from vinhdanh.council.services import ballots, sessions
@@ -85,27 +83,12 @@ def test_minutes_are_refused_while_a_vote_is_open(held, personas):
         minutes_docx(session)
 
 
-def _to_pdf_text(docx: bytes, workdir) -> str:
-    source = workdir / "bien-ban.docx"
-    source.write_bytes(docx)
-    env = os.environ | {"HOME": str(workdir)}  # a fresh profile: parallel workers never lock
-    subprocess.run(  # noqa: S603 - fixed arguments, our own temporary files
-        [shutil.which("soffice"), f"-env:UserInstallation=file://{workdir}/profile",
-         "--headless", "--convert-to", "pdf", "--outdir", str(workdir), str(source)],
-        check=True, capture_output=True, timeout=120, env=env)
-    result = subprocess.run(  # noqa: S603
-        [shutil.which("pdftotext"), "-layout", str(workdir / "bien-ban.pdf"), "-"],
-        check=True, capture_output=True, timeout=60)
-    return result.stdout.decode("utf-8")
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
-                    reason="LibreOffice and poppler-utils are needed to render")
+@needs_libreoffice
 def test_libreoffice_renders_the_minutes(held, tmp_path):
     members, session, _, _ = held
 
-    rendered = " ".join(_to_pdf_text(minutes_docx(session)[1], tmp_path).split())
+    rendered = " ".join(docx_to_text(minutes_docx(session)[1], tmp_path).split())
 
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in rendered
     assert "BIÊN BẢN Họp Hội đồng Thi đua - Khen thưởng tỉnh" in rendered

@@ -1,15 +1,13 @@
 """Generating the dossier's Word files and the round trip: generate, edit in Word, upload."""
 
 import io
-import os
-import shutil
-import subprocess
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
 
 from tests.nominations.test_documents import make_dossier, text
+from tests.rendering import docx_to_text, needs_libreoffice
 from vinhdanh.core.errors import DomainError
 from vinhdanh.nominations.enums import DocumentKind, NominationState
 from vinhdanh.nominations.models import Nomination, NominationDocument
@@ -146,28 +144,13 @@ def test_brief_report_is_attached_to_its_nomination(dossier, personas):
 
 # -- LibreOffice renders the Vietnamese text ----------------------------------------------
 
-def _to_pdf_text(docx: bytes, workdir) -> str:
-    source = workdir / "tai-lieu.docx"
-    source.write_bytes(docx)
-    env = os.environ | {"HOME": str(workdir)}  # a fresh profile: parallel workers never lock
-    subprocess.run(  # noqa: S603 - fixed arguments, our own temporary files
-        [shutil.which("soffice"), f"-env:UserInstallation=file://{workdir}/profile",
-         "--headless", "--convert-to", "pdf", "--outdir", str(workdir), str(source)],
-        check=True, capture_output=True, timeout=120, env=env)
-    result = subprocess.run(  # noqa: S603
-        [shutil.which("pdftotext"), "-layout", str(workdir / "tai-lieu.pdf"), "-"],
-        check=True, capture_output=True, timeout=60)
-    return result.stdout.decode("utf-8")
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
-                    reason="LibreOffice and poppler-utils are needed to render")
+@needs_libreoffice
 @pytest.mark.parametrize("kind", ["submission_letter", "achievement_report"])
 def test_libreoffice_renders_the_vietnamese_text(dossier, tmp_path, kind):
     _, content = generation.generate(kind, batch=dossier.batch, nomination=dossier.n_person)
 
-    rendered = " ".join(_to_pdf_text(content, tmp_path).split())
+    rendered = " ".join(docx_to_text(content, tmp_path).split())
 
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in rendered
     assert "Độc lập - Tự do - Hạnh phúc" in rendered

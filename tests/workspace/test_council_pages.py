@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from tests.workspace.council_support import (
+from tests.council.support import (
     HELD_ON,
     attend,
     make_members,

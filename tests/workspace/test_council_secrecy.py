@@ -14,8 +14,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from tests.council.support import attend, make_members, make_session, ready, voting_on
 from tests.factories import UserFactory
-from tests.workspace.council_support import attend, make_members, make_session, ready, voting_on
 from vinhdanh.council.enums import Choice
 from vinhdanh.council.services import ballots
 from vinhdanh.organisations.enums import Role

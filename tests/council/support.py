@@ -1,4 +1,4 @@
-"""Shared pieces of the council page tests: members in office, a session, ready dossiers."""
+"""Shared pieces of the council tests: members in office, a session, ready dossiers."""
 
 import datetime as dt
 
@@ -12,22 +12,24 @@ from vinhdanh.nominations.services import workflow
 HELD_ON = dt.date(2026, 12, 10)
 
 
-def make_members(province, count=5):
+def make_members(province, count=5, *, username="thanhvien", name="Thành viên Số"):
     """``count`` members in office; the last one works at the Farmers' Union (the unit of
     the dossiers ``ready`` makes), so the vote on them recuses him automatically."""
     members = []
     for index in range(count):
         unit = province.farmers if index == count - 1 else province.root
         members.append(CouncilMember.objects.create(
-            user=UserFactory(username=f"thanhvien{index}"), name=f"Thành viên Số{index}",
+            user=UserFactory(username=f"{username}{index}"), name=f"{name}{index}",
             role=MemberRole.CHAIR if index == 0 else MemberRole.MEMBER, unit=unit,
             term_start=dt.date(2026, 1, 1)))
     return members
 
 
-def ready(province, personas, honor_code="bang_khen_tinh"):
+def ready(province, personas, honor_code="bang_khen_tinh", **kwargs):
+    """A dossier of the Farmers' Union ready for the council."""
     nomination = in_appraisal(province, personas.unit_clerk, personas.board_officer,
-                              honor_code=honor_code, justification="Thành tích đặc biệt")
+                              honor_code=honor_code, justification="Thành tích đặc biệt",
+                              **kwargs)
     workflow.pass_to_council(nomination, actor=personas.board_officer)
     return nomination
 
