@@ -45,7 +45,8 @@ def _messages(response):
 
 
 def _all_urls(session, item, member):
-    gets = [MEMBERS, SESSIONS, CREATE, VOTE, _detail(session)]
+    gets = [MEMBERS, SESSIONS, CREATE, VOTE, _detail(session),
+            reverse("workspace:council-session-minutes", args=[session.pk])]
     posts = [reverse("workspace:council-member-end", args=[member.pk]),
              reverse("workspace:council-session-attendance", args=[session.pk]),
              reverse("workspace:council-session-open", args=[session.pk]),
@@ -175,6 +176,23 @@ def test_a_session_runs_through_the_pages(council, province, personas, client_fo
     assert 'data-tally-agree="4"' in page and 'data-approved="1"' in page
     nomination.refresh_from_db()
     assert nomination.state == NominationState.APPROVED
+    minutes = client_for(members[1].user).get(
+        reverse("workspace:council-session-minutes", args=[session.pk]))
+    assert minutes.status_code == 200
+    assert minutes["Content-Disposition"].startswith('attachment; filename="bien-ban-hop')
+    assert minutes.content.startswith(b"PK")  # a .docx is a zip file
+
+
+def test_the_minutes_wait_until_no_vote_is_open(council, province, personas, client_for):
+    members, session = council
+    attend(session, members, personas.board_officer)
+    voting_on(session, [ready(province, personas)], personas.board_officer)
+
+    response = client_for(personas.board_officer).get(
+        reverse("workspace:council-session-minutes", args=[session.pk]), follow=True)
+
+    assert response.redirect_chain[-1][0] == _detail(session)
+    assert _messages(response) == [gettext("The minutes can be drawn up once no vote is open.")]
 
 
 def test_a_member_not_present_cannot_vote(council, province, personas, client_for):

@@ -13,6 +13,8 @@ urlpatterns: list = [
     path("council/sessions/<int:pk>/attendance/", sessions.session_attendance,
          name="council-session-attendance"),
     path("council/sessions/<int:pk>/open/", sessions.session_open, name="council-session-open"),
+    path("council/sessions/<int:pk>/minutes/", sessions.session_minutes,
+         name="council-session-minutes"),
     path("council/sessions/<int:pk>/agenda/", sessions.session_agenda,
          name="council-session-agenda"),
     path("council/items/<int:pk>/open/", items.item_open, name="council-item-open"),

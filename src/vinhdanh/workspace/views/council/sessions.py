@@ -4,13 +4,16 @@ quorum and the agenda (rows built in ``agenda.py``)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Exists, OuterRef
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from vinhdanh.council.enums import ItemState, SessionState
 from vinhdanh.council.models import AgendaItem, CouncilSession
+from vinhdanh.core.errors import DomainError
 from vinhdanh.council.services import sessions as session_services
+from vinhdanh.council.services.minutes import minutes_docx
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination
 from vinhdanh.workspace.access import visible_or_404
@@ -25,6 +28,7 @@ from vinhdanh.workspace.views.council.common import (
     run,
 )
 
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CANDIDATE_RELATED = ("honor", "person", "unit", "household", "batch__proposing_unit")
 
 
@@ -125,3 +129,18 @@ def session_agenda(request, pk):
             session, list(form.cleaned_data["nominations"]), actor=request.user),
             _("The dossiers were put on the agenda."))
     return redirect("workspace:council-session-detail", pk=session.pk)
+
+
+@login_required
+@require_GET
+def session_minutes(request, pk):
+    """The session's minutes as Word, for those who see the session, once no vote is open."""
+    session = visible_or_404(CouncilSession.objects, request.user, pk)
+    try:
+        filename, content = minutes_docx(session)
+    except DomainError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("workspace:council-session-detail", pk=session.pk)
+    response = HttpResponse(content, content_type=DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
