@@ -9,9 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from vinhdanh.core.errors import DomainError
 from vinhdanh.council.enums import ItemState, SessionState
 from vinhdanh.council.models import AgendaItem, CouncilSession
-from vinhdanh.core.errors import DomainError
 from vinhdanh.council.services import sessions as session_services
 from vinhdanh.council.services.minutes import minutes_docx
 from vinhdanh.nominations.enums import NominationState
