@@ -24,17 +24,13 @@ def ancestor_paths(paths) -> set[str]:
     return prefixes
 
 
-def _holds_a_role(scope) -> bool:
-    return scope.everything or bool(scope.grants)
-
-
 class DirectiveQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         """Directives of the user's units, or issued above them (they apply downwards)."""
         scope = scope_of(user)
         if scope.reaches_all():
             return self.all()
-        if not _holds_a_role(scope):
+        if not scope.holds_a_role():
             return self.none()
         above = Q(issuer_unit__path__in=ancestor_paths(scope.paths()))
         return self.filter(Q(issuer_unit__isnull=True) | within(scope, "issuer_unit__path")
@@ -55,7 +51,7 @@ class MovementQuerySet(SearchableQuerySet):
         scope = scope_of(user)
         if scope.reaches_all():
             return self.all()
-        if not _holds_a_role(scope):
+        if not scope.holds_a_role():
             return self.none()
         return self.filter(within(scope, "launched_by__path") | Q(_participation(scope)))
 
@@ -73,7 +69,7 @@ class ProgressReportQuerySet(models.QuerySet):
         scope = scope_of(user)
         if scope.reaches_all():
             return self.all()
-        if not _holds_a_role(scope):
+        if not scope.holds_a_role():
             return self.none()
         return self.filter(within(scope, "unit__path")
                            | within(scope, "movement__launched_by__path"))
@@ -82,7 +78,7 @@ class ProgressReportQuerySet(models.QuerySet):
 class RegistrationQuerySet(models.QuerySet):
     def visible_to(self, user):
         scope = scope_of(user)
-        if not _holds_a_role(scope):
+        if not scope.holds_a_role():
             return self.none()
         return self.filter(within(scope, "registering_unit__path"))
 
@@ -92,7 +88,7 @@ class RegistrationQuerySet(models.QuerySet):
 
 class RegistrationPeriodQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self.all() if _holds_a_role(scope_of(user)) else self.none()
+        return self.all() if scope_of(user).holds_a_role() else self.none()
 
 
 class PledgeQuerySet(models.QuerySet):

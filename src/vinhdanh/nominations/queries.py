@@ -26,16 +26,12 @@ def _visible(scope, prefix: str) -> Q:
     return query | Q(Exists(members))
 
 
-def _nobody(scope) -> bool:
-    return not scope.everything and not scope.grants
-
-
 class BatchQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         scope = scope_of(user)
         if scope.reaches_all():
             return self.all()
-        return self.none() if _nobody(scope) else self.filter(_visible(scope, ""))
+        return self.filter(_visible(scope, "")) if scope.holds_a_role() else self.none()
 
 
 class NominationQuerySet(models.QuerySet):
@@ -43,7 +39,7 @@ class NominationQuerySet(models.QuerySet):
         scope = scope_of(user)
         if scope.reaches_all():
             return self.all()
-        if _nobody(scope):
+        if not scope.holds_a_role():
             return self.none()
         # A person's or household's unit path: the candidate's own unit for a collective.
         candidate = (within(scope, "unit__path") | within(scope, "person__unit__path")

@@ -56,6 +56,10 @@ class Scope:
     def roles(self) -> set[str]:
         return {g.role for g in self.grants}
 
+    def holds_a_role(self) -> bool:
+        """Whether the user sees anything at all: a superuser, or some grant."""
+        return self.everything or bool(self.grants)
+
 
 _NOBODY = Scope(everything=False, grants=())
 

@@ -30,8 +30,8 @@ def _enqueue(nomination_id: int, action: str, actor_id: int | None) -> None:
     send_transition_mail.enqueue(nomination_id, action, actor_id)
 
 
-def _board() -> Q:
-    """Editors whose grant is on the province root (paths like "/1/")."""
+def board_grants() -> Q:
+    """The board's role assignments: editors whose grant is on the province root."""
     return Q(role__in=EDITOR_ROLES, unit__depth=0)
 
 
@@ -41,7 +41,7 @@ def recipients(nomination, action: str, actor_id: int | None) -> list[User]:
         query = Q(role__in=GROUP_EDITOR_ROLES, group_id=batch.group_id)
     elif action in ("submit", "forward") or (action == "withdraw"
                                              and nomination.submitted_at is not None):
-        query = _board()
+        query = board_grants()
     elif action in TO_UNIT:
         query = Q(role=Role.UNIT_CLERK, unit_id=batch.proposing_unit_id)
     else:

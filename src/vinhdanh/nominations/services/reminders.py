@@ -29,7 +29,8 @@ from vinhdanh.core.workdays import add_working_days
 from vinhdanh.nominations.enums import NominationState as S
 from vinhdanh.nominations.models import Nomination
 from vinhdanh.nominations.services.deadlines import days_overdue
-from vinhdanh.organisations.enums import EDITOR_ROLES, Role
+from vinhdanh.nominations.services.notifications import board_grants
+from vinhdanh.organisations.enums import Role
 from vinhdanh.organisations.models import RoleAssignment, User
 
 BOARD_STATES = frozenset({S.APPRAISAL, S.PUBLIC_COMMENT, S.READY})
@@ -60,7 +61,7 @@ def _responsible(nomination) -> tuple[str, int | None]:
 
 def _users_of(kind: str, ids: set) -> dict:
     """(kind, id) → ids of active users with an e-mail holding that responsibility."""
-    queries = {"board": Q(role__in=EDITOR_ROLES, unit__depth=0),
+    queries = {"board": board_grants(),
                "group": Q(role=Role.GROUP_LEADER, group_id__in=ids),
                "unit": Q(role=Role.UNIT_CLERK, unit_id__in=ids)}
     rows = (RoleAssignment.objects.filter(queries[kind], user__is_active=True)
