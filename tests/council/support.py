@@ -50,3 +50,12 @@ def voting_on(session, nominations, officer):
     if session.state == "draft":
         sessions.open_session(session, actor=officer)
     return [ballots.open_voting(item, actor=officer) for item in items]
+
+
+def council_of_ten(province):
+    """The ballot tests' council: ten members in office, the last at the Farmers' Union."""
+    return make_members(province, 10, username="uyvien", name="Ủy viên ")
+
+
+def voting_on_one(session, nomination, officer):
+    return voting_on(session, [nomination], officer)[0]

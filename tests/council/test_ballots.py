@@ -3,7 +3,7 @@
 
 import pytest
 
-from tests.council.support import HELD_ON, attend, make_members, ready, voting_on
+from tests.council.support import HELD_ON, attend, council_of_ten, ready, voting_on_one
 from vinhdanh.core.errors import DomainError
 from vinhdanh.core.models import ActivityLog
 from vinhdanh.council.enums import Choice, ItemState
@@ -12,16 +12,7 @@ from vinhdanh.council.services import ballots, sessions
 from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.services import workflow
 
-
-def _members(province, count=10):
-    return make_members(province, count, username="uyvien", name="Ủy viên ")
-
-
-def _voting(session, nomination, officer):
-    return voting_on(session, [nomination], officer)[0]
-
-
-_ready, _present = ready, attend
+_members, _voting, _ready, _present = council_of_ten, voting_on_one, ready, attend
 
 
 @pytest.fixture

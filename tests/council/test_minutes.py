@@ -6,7 +6,10 @@ import io
 import pytest
 from docx import Document
 
-from tests.council.test_ballots import HELD_ON, _members, _present, _ready
+from tests.council.support import HELD_ON
+from tests.council.support import attend as _present
+from tests.council.support import council_of_ten as _members
+from tests.council.support import ready as _ready
 from tests.rendering import docx_to_text, needs_libreoffice
 from vinhdanh.core.errors import DomainError
 from vinhdanh.council.enums import Choice

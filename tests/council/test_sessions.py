@@ -6,7 +6,11 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from tests.council.test_ballots import HELD_ON, _members, _present, _ready, _voting
+from tests.council.support import HELD_ON
+from tests.council.support import attend as _present
+from tests.council.support import council_of_ten as _members
+from tests.council.support import ready as _ready
+from tests.council.support import voting_on_one as _voting
 from tests.factories import UserFactory
 from vinhdanh.core.errors import DomainError
 from vinhdanh.council.enums import Choice, MemberRole
