@@ -2,11 +2,13 @@
 
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
 from vinhdanh.core.audit import history_of
+from vinhdanh.core.errors import DomainError
 from vinhdanh.workspace.forms.fields import add_errors
 
 HISTORY_LIMIT = 50
@@ -53,3 +55,15 @@ def recent_history(obj):
 def url_with(name: str, **params) -> str:
     """``reverse(name)`` with a query string, for links that preset a filter or a field."""
     return f"{reverse(name)}?{urlencode(params)}"
+
+
+def run(request, action, success: str) -> bool:
+    """``action()``; a domain refusal becomes an error message (PermissionDenied stays a
+    403), success the ``success`` message. Whether it succeeded."""
+    try:
+        action()
+    except DomainError as error:
+        messages.error(request, " ".join(str(message) for message in error.messages))
+        return False
+    messages.success(request, success)
+    return True

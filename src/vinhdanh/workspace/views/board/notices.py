@@ -23,7 +23,13 @@ from vinhdanh.nominations.services import comments
 from vinhdanh.nominations.services.requirements import public_comment_days
 from vinhdanh.workspace.access import require_perm
 from vinhdanh.workspace.forms.board import AnswerForm, NoticeForm
-from vinhdanh.workspace.views.common import posted, save_form, vary_on_htmx, wants_fragment
+from vinhdanh.workspace.views.common import (
+    posted,
+    run,
+    save_form,
+    vary_on_htmx,
+    wants_fragment,
+)
 
 PAGE_SIZE = 50
 CANDIDATE_RELATED = ("batch", "batch__proposing_unit", "honor", "person", "unit", "household")
@@ -152,13 +158,9 @@ def comment_moderate(request, pk):
     _require(request.user)
     comment = _comment(request, pk)
     accept = request.POST.get("accept") == "1"
-    try:
-        comments.moderate(comment, actor=request.user, accept=accept)
-    except DomainError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The comment was accepted; it now needs an answer.")
-                         if accept else _("The comment was rejected."))
+    run(request, lambda: comments.moderate(comment, actor=request.user, accept=accept),
+        _("The comment was accepted; it now needs an answer.") if accept
+        else _("The comment was rejected."))
     return redirect(_after(comment))
 
 
@@ -168,12 +170,11 @@ def comment_answer(request, pk):
     _require(request.user)
     comment = _comment(request, pk)
     form = AnswerForm(request.POST)
-    try:
+
+    def answer():
         if not form.is_valid():
             raise DomainError(_("Write the answer."))
         comments.answer(comment, actor=request.user, text=form.cleaned_data["text"])
-    except DomainError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The answer was saved."))
+
+    run(request, answer, _("The answer was saved."))
     return redirect(_after(comment))

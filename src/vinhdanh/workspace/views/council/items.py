@@ -12,7 +12,8 @@ from vinhdanh.council.models import AgendaItem, CouncilMember, CouncilSession
 from vinhdanh.council.services import ballots
 from vinhdanh.council.services import sessions as session_services
 from vinhdanh.workspace.forms.council import RecusalForm, WrittenVoteForm
-from vinhdanh.workspace.views.council.common import require_manager, run
+from vinhdanh.workspace.views.common import run
+from vinhdanh.workspace.views.council.common import require_manager
 
 
 def _item(request, pk) -> AgendaItem:

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 from vinhdanh.council.models import CouncilMember
 from vinhdanh.council.services import members as member_services
 from vinhdanh.workspace.forms.council import EndTermForm, MemberForm
-from vinhdanh.workspace.views.common import posted, save_form
-from vinhdanh.workspace.views.council.common import require_manager, run
+from vinhdanh.workspace.views.common import posted, run, save_form
+from vinhdanh.workspace.views.council.common import require_manager
 
 
 def _add(request, data):

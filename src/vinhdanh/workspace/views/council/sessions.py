@@ -18,14 +18,13 @@ from vinhdanh.nominations.enums import NominationState
 from vinhdanh.nominations.models import Nomination
 from vinhdanh.workspace.access import visible_or_404
 from vinhdanh.workspace.forms.council import AgendaForm, SessionForm
-from vinhdanh.workspace.views.common import posted, save_form
+from vinhdanh.workspace.views.common import posted, run, save_form
 from vinhdanh.workspace.views.council import agenda
 from vinhdanh.workspace.views.council.common import (
     is_member,
     manages,
     require_council_user,
     require_manager,
-    run,
 )
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

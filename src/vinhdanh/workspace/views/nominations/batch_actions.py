@@ -24,7 +24,8 @@ from vinhdanh.workspace.forms.nominations import (
     ProposalsForm,
     justifications,
 )
-from vinhdanh.workspace.views.nominations.support import form_problems, run, visible_batch
+from vinhdanh.workspace.views.common import run
+from vinhdanh.workspace.views.nominations.support import form_problems, visible_batch
 
 
 def candidates_for(user, batch, kind: str, query: str = ""):

@@ -13,10 +13,10 @@ from vinhdanh.nominations.models import NominationBatch, NominationDocument
 from vinhdanh.nominations.services import documents as services
 from vinhdanh.workspace.access import visible_or_404
 from vinhdanh.workspace.forms.nominations import DocumentForm, GenerateForm
+from vinhdanh.workspace.views.common import run
 from vinhdanh.workspace.views.nominations.support import (
     form_problems,
     require,
-    run,
     visible_batch,
     visible_nomination,
 )

@@ -11,13 +11,12 @@ from django.views.decorators.http import require_GET, require_POST
 from vinhdanh.nominations.enums import EDITABLE_STATES, CommentState
 from vinhdanh.nominations.services import deadlines, eligibility, workflow
 from vinhdanh.workspace.forms.nominations import ActionForm, DocumentForm, GenerateForm
-from vinhdanh.workspace.views.common import recent_history
+from vinhdanh.workspace.views.common import recent_history, run
 from vinhdanh.workspace.views.nominations.support import (
     ACTION_LABELS,
     form_problems,
     missing_of,
     present_kinds,
-    run,
     verdict_rows,
     visible_nomination,
 )

@@ -6,7 +6,6 @@ from functools import partial
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 
-from vinhdanh.core.errors import DomainError
 from vinhdanh.honors.services.sweeps import OUTCOME_LABELS
 from vinhdanh.nominations.enums import BATCH_DOCUMENTS
 from vinhdanh.nominations.models import Nomination, NominationBatch, NominationDocument
@@ -35,15 +34,6 @@ def visible_nomination(request, pk, perm="view_nomination"):
     return nomination
 
 
-def run(request, action, success: str) -> bool:
-    """``action()``; a DomainError becomes an error message (PermissionDenied is a 403)."""
-    try:
-        action()
-    except DomainError as error:
-        messages.error(request, " ".join(str(m) for m in error.messages))
-        return False
-    messages.success(request, success)
-    return True
 
 
 def form_problems(request, form) -> None:
