@@ -34,3 +34,12 @@ def one_candidate(name: str) -> models.CheckConstraint:
     single = [Q(**{f"{f}__isnull": f != keep for f in ("person", "unit", "household")})
               for keep in ("person", "unit", "household")]
     return models.CheckConstraint(condition=single[0] | single[1] | single[2], name=name)
+
+
+def once_per_candidate(fields: list[str], name: str) -> list[models.UniqueConstraint]:
+    """``fields`` plus the candidate are unique, for each kind of candidate; ``name`` has a
+    ``{}`` for the kind ("registration_{}_once")."""
+    return [models.UniqueConstraint(fields=[*fields, kind],
+                                    condition=Q(**{f"{kind}__isnull": False}),
+                                    name=name.format(kind))
+            for kind in ("person", "unit", "household")]

@@ -3,7 +3,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.fields import NFCCharField, NFCTextField
-from vinhdanh.honors.models.candidate import CandidateFields, one_candidate
+from vinhdanh.honors.models.candidate import (
+    CandidateFields,
+    once_per_candidate,
+    one_candidate,
+)
 from vinhdanh.movements.queries import RegistrationPeriodQuerySet, RegistrationQuerySet
 
 
@@ -54,15 +58,7 @@ class Registration(CandidateFields):
         ordering = ["-year", "honor__position", "id"]
         constraints = [
             one_candidate("registration_one_candidate"),
-            models.UniqueConstraint(fields=["year", "honor", "person"],
-                                    condition=models.Q(person__isnull=False),
-                                    name="registration_person_once"),
-            models.UniqueConstraint(fields=["year", "honor", "unit"],
-                                    condition=models.Q(unit__isnull=False),
-                                    name="registration_unit_once"),
-            models.UniqueConstraint(fields=["year", "honor", "household"],
-                                    condition=models.Q(household__isnull=False),
-                                    name="registration_household_once"),
+            *once_per_candidate(["year", "honor"], "registration_{}_once"),
         ]
 
     def __str__(self):

@@ -5,7 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.fields import NFCCharField, NFCTextField
 from vinhdanh.core.text import fold
-from vinhdanh.honors.models.candidate import CandidateFields, one_candidate
+from vinhdanh.honors.models.candidate import (
+    CandidateFields,
+    once_per_candidate,
+    one_candidate,
+)
 from vinhdanh.nominations.enums import CommendationType, NominationState, Procedure
 from vinhdanh.nominations.queries import BatchQuerySet, NominationQuerySet
 
@@ -106,15 +110,7 @@ class Nomination(CandidateFields):
         ordering = ["batch", "honor__position", "id"]
         constraints = [
             one_candidate("nomination_one_candidate"),
-            models.UniqueConstraint(fields=["batch", "honor", "person"],
-                                    condition=models.Q(person__isnull=False),
-                                    name="nomination_person_once_per_batch"),
-            models.UniqueConstraint(fields=["batch", "honor", "unit"],
-                                    condition=models.Q(unit__isnull=False),
-                                    name="nomination_unit_once_per_batch"),
-            models.UniqueConstraint(fields=["batch", "honor", "household"],
-                                    condition=models.Q(household__isnull=False),
-                                    name="nomination_household_once_per_batch"),
+            *once_per_candidate(["batch", "honor"], "nomination_{}_once_per_batch"),
         ]
 
     def __str__(self):
