@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "vinhdanh.scoring",
     "vinhdanh.nominations",
     "vinhdanh.council",
+    "vinhdanh.decisions",
     "vinhdanh.workspace",
     "vinhdanh.public",
     "vinhdanh.api",
@@ -168,6 +169,16 @@ IMPORT_MAX_BYTES = env.integer("IMPORT_MAX_BYTES", 50 * 1024 * 1024)
 # Files with more rows than this are validated and written by the task worker.
 IMPORT_BACKGROUND_ROWS = env.integer("IMPORT_BACKGROUND_ROWS", 2000)
 
+# The address printed in certificates' QR codes (the public verification page).
+PUBLIC_BASE_URL = env.string("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Digital signatures (PAdES) of decisions and certificates: the signing certificate as a
+# PKCS#12 file and its passphrase (SIGNING_PASSPHRASE_FILE for a mounted secret); the CA
+# certificates (PEM files) verification trusts. Unset: documents are issued unsigned.
+SIGNING_PKCS12 = env.string("SIGNING_PKCS12", "")
+SIGNING_PASSPHRASE = env.string("SIGNING_PASSPHRASE", "")
+SIGNING_TRUST_ROOTS = env.csv("SIGNING_TRUST_ROOTS")
+SIGNING_LOCATION = env.string("SIGNING_LOCATION", "")
+
 TASKS = {
     "default": {
         "BACKEND": env.string("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
@@ -225,4 +236,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.string("LOG_LEVEL", "INFO")},
+    # pyHanko logs a warning with a traceback for every untrusted signature it checks: the
+    # public verification page would fill the log with them.
+    "loggers": {"pyhanko": {"level": "ERROR"}, "pyhanko_certvalidator": {"level": "ERROR"}},
 }

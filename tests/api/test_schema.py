@@ -4,6 +4,7 @@ from django.utils.translation import gettext
 from rest_framework.test import APIClient
 
 from tests.api.schema_paths_council import COUNCIL_PATHS, COUNCIL_ROOT_LINKS
+from tests.api.schema_paths_decisions import DECISION_PATHS, DECISION_ROOT_LINKS
 from tests.api.schema_paths_movements import MOVEMENT_PATHS
 from tests.api.schema_paths_nominations import NOMINATION_PATHS, NOMINATION_ROOT_LINKS
 from tests.api.schema_paths_scoring import SCORING_PATHS
@@ -33,6 +34,7 @@ PATHS = {
     **SCORING_PATHS,
     **NOMINATION_PATHS,
     **COUNCIL_PATHS,
+    **DECISION_PATHS,
 }
 
 
@@ -85,6 +87,7 @@ def test_api_root_links_the_schema(personas, api_for):
         "scoring-templates", "scoring-criteria", "scoring-rounds", "scores", "proposals",
         *NOMINATION_ROOT_LINKS,
         *COUNCIL_ROOT_LINKS,
+        *DECISION_ROOT_LINKS,
     }
 
 

@@ -4,6 +4,7 @@ Farmers' Union's 2025 dossiers — two approved by secret ballot, one still to v
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from vinhdanh.core.models import ActivityLog
 from vinhdanh.council.enums import ItemState, MemberRole
@@ -11,9 +12,10 @@ from vinhdanh.council.models import BallotReceipt, CouncilMember, CouncilSession
 from vinhdanh.council.services import ballots, sessions
 from vinhdanh.council.services.minutes import minutes_docx
 from vinhdanh.demo import council as demo
+from vinhdanh.demo import decisions as demo_decisions
 from vinhdanh.demo import loader
 from vinhdanh.demo import nominations as demo_nominations
-from vinhdanh.nominations.models import Nomination, NominationBatch
+from vinhdanh.nominations.models import Nomination, NominationBatch, NominationStep
 from vinhdanh.organisations.models import User
 
 
@@ -47,7 +49,8 @@ def test_demo_session_stands_where_the_story_says(loaded):
     assert [(i.nomination.honor.code, i.state) for i in items] == [
         ("chien_si_thi_dua_tinh", ItemState.CLOSED), ("bang_khen_tinh", ItemState.CLOSED),
         ("bang_khen_tinh", ItemState.PENDING)]
-    assert [i.nomination.state for i in items] == ["approved", "approved", "ready"]
+    # The two approved ones were then granted by the demo's decision.
+    assert [i.nomination.state for i in items] == ["decided", "decided", "ready"]
     assert (ballots.tally(items[0]).agree, ballots.tally(items[0]).needed) == (9, 9)
     assert ballots.tally(items[1]).disagree == 1
     recused = {r.member.unit.code for i in items[:2] for r in i.recusals.all()}
@@ -59,16 +62,17 @@ def test_demo_session_stands_where_the_story_says(loaded):
 
 
 def test_demo_session_is_back_dated_and_its_minutes_refuse_nothing(loaded):
-    approved = Nomination.objects.filter(state="approved")
+    voted = NominationStep.objects.filter(action="council_approve")
     logs = ActivityLog.objects.filter(action__startswith="council.voting")
 
-    assert {n.step_started_at.date() for n in approved} == {dt.date(2026, 11, 20)}
+    assert {timezone.localdate(s.entered_at) for s in voted} == {dt.date(2026, 11, 20)}
     assert {log.created_at.date() for log in logs} == {dt.date(2026, 11, 20)}
     name, content = minutes_docx(loaded)
     assert name.endswith(".docx") and len(content) > 10_000
 
 
 def test_demo_council_clears(loaded):
+    demo_decisions.clear()  # the demo's decision names the session
     demo.clear()
     loader.clear()  # the rest of the demo goes too: nothing of the council holds it
 

@@ -8,7 +8,7 @@ import pytest
 
 from vinhdanh.core.audit import history_of
 from vinhdanh.core.models import ActivityLog
-from vinhdanh.demo import council, loader
+from vinhdanh.demo import council, decisions, loader
 from vinhdanh.demo import nominations as demo
 from vinhdanh.honors.law.packs import effective_pack_for
 from vinhdanh.honors.models import RuleSetting
@@ -48,8 +48,9 @@ def test_demo_dossiers_stand_where_the_story_says(loaded):
         state=ProposalState.NOMINATED).exists()
     assert sorted(n.honor.code for n in farmers) == [
         "bang_khen_tinh", "bang_khen_tinh", "chien_si_thi_dua_tinh"]
-    # The demo council (demo/council.py) approved two of them on 20/11/2026.
-    assert sorted(n.state for n in farmers) == ["approved", "approved", "ready"]
+    # The demo council (demo/council.py) approved two of them on 20/11/2026; the demo's
+    # decision (demo/decisions.py) granted both.
+    assert sorted(n.state for n in farmers) == ["decided", "decided", "ready"]
     assert [n.state for n in women] == ["appraisal"]
     assert withdrawn.submitted_at is None and withdrawn.steps.get().state == "withdrawn"
     assert front["HND"].received_on == dt.date(2024, 1, 23)
@@ -112,6 +113,7 @@ def test_demo_public_comment_follows_the_province_s_setting(loaded):
 def test_demo_nominations_clear_and_load_again(loaded):
     before = Nomination.objects.count()
 
+    decisions.clear()  # decision lines hold dossiers
     council.clear()  # the council's agenda holds dossiers
     demo.clear()
     assert not NominationBatch.objects.exists()

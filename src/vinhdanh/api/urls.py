@@ -4,7 +4,13 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from vinhdanh.api import council_urls, movements_urls, nominations_urls, scoring_urls
+from vinhdanh.api import (
+    council_urls,
+    decisions_urls,
+    movements_urls,
+    nominations_urls,
+    scoring_urls,
+)
 from vinhdanh.api.versioning import ApiVersioning
 from vinhdanh.api.views.auth import ObtainToken
 from vinhdanh.api.views.groups import GroupViewSet
@@ -45,6 +51,7 @@ movements_urls.register(router)
 scoring_urls.register(router)
 nominations_urls.register(router)
 council_urls.register(router)
+decisions_urls.register(router)
 
 # Actions without a list of their own (views/honors.py).
 honors = [

@@ -8,6 +8,7 @@ from vinhdanh.core.public_holidays import fill_statutory_holidays
 from vinhdanh.demo import (
     accounts,
     council,
+    decisions,
     history,
     movements,
     nominations,
@@ -37,6 +38,7 @@ def load() -> list[tuple]:
         fill_statutory_holidays(year)
     nominations.create_nominations()  # after the holidays: its deadlines count working days
     council.create_council()  # votes on the dossiers ready for the council
+    decisions.create_decisions()  # issues the approved ones
     return logins
 
 
@@ -50,6 +52,7 @@ def clear() -> None:
         User.objects.filter(username__in=accounts.USERNAMES).values_list("pk", flat=True)
     )
     try:
+        decisions.clear()  # decision lines hold dossiers and honour records
         council.clear()  # agenda items hold dossiers; members hold units and users
         nominations.clear()  # dossiers hold units, people and proposals
         scoring.clear()  # scores and proposals hold units and groups

@@ -9,7 +9,7 @@ to the council. The state a transition needs is checked by the service, not here
 
 import rules
 
-from vinhdanh.organisations.enums import EDITOR_ROLES, PEOPLE_EDITOR_ROLES
+from vinhdanh.organisations.enums import EDITOR_ROLES, PEOPLE_EDITOR_ROLES, Role
 from vinhdanh.organisations.queries import scope_of
 from vinhdanh.organisations.rules import adds_people_to, edits_group, in_visible_list
 
@@ -52,5 +52,14 @@ rules.add_perm("nominations.appraise_nomination", is_board)
 rules.add_perm("nominations.moderate_comment", is_board)
 # The council's secretary (a board officer) records the ballot's result on the dossier.
 rules.add_perm("nominations.record_council_result", is_board)
+
+
+@rules.predicate
+def is_signer(user):
+    return scope_of(user).reaches_all({Role.SIGNER})
+
+
+# The signer issues the decision that moves the dossier to "decided".
+rules.add_perm("nominations.record_decision", is_board | is_signer)
 # Statistics are filtered by visibility; any user with a role may read those he sees.
 rules.add_perm("nominations.view_timeliness", rules.is_authenticated)

@@ -1,4 +1,4 @@
-"""What the public site may show of a public notice, and nothing more.
+"""What the public site may show of a public notice or a certificate, and nothing more.
 
 Pages never receive a Nomination, a Person or a Household: they get the plain
 ``PublicCandidate`` records built here, which hold only what the law publishes (name,
@@ -7,6 +7,7 @@ cannot reach a citizen ID, a date of birth, a verdict or a justification by acci
 """
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -14,6 +15,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vinhdanh.decisions.enums import GROUND_TEXT, DecisionKind, DecisionState
+from vinhdanh.decisions.models import Certificate, Decision, DecisionEntry
 from vinhdanh.nominations.enums import CommentState, NominationState
 from vinhdanh.nominations.models import Nomination, PublicComment, PublicNotice
 
@@ -107,3 +110,98 @@ def candidates(notice: PublicNotice) -> list[PublicCandidate]:
                    .order_by("honor__position", "batch_id", "id"))
     answers = _answers(notice)
     return [_candidate(n, answers.get(n.pk, [])) for n in nominations]
+
+
+# -- certificates ----------------------------------------------------------------------------
+# The verification page gets ``PublicCertificate`` records only: what the certificate itself
+# prints, never the person's record or the bonus.
+
+@dataclass(frozen=True)
+class PublicRevocation:
+    reference: str
+    decided_on: dt.date
+    ground: str
+
+
+@dataclass(frozen=True)
+class PublicCertificate:
+    public_id: uuid.UUID
+    holder: str
+    detail: str
+    honour: str
+    year: int
+    reference: str
+    decided_on: dt.date
+    authority: str
+    golden_book_number: int | None
+    golden_book_year: int | None
+    revocation: PublicRevocation | None
+    has_file: bool
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revocation is not None
+
+
+@dataclass(frozen=True)
+class IssuedMatch:
+    """An issued document whose stored PDF has a given SHA-256; ``url`` is empty when the
+    document has no public page (decisions)."""
+
+    is_certificate: bool
+    title: str
+    reference: str
+    decided_on: dt.date
+    url: str
+
+
+def issued_certificates():
+    """Certificates of issued commendation decisions: the only ones the public may see."""
+    return (Certificate.objects
+            .filter(entry__decision__state=DecisionState.ISSUED,
+                    entry__decision__kind=DecisionKind.AWARD)
+            .select_related("entry__honor", "entry__decision__issuer"))
+
+
+def certificate_or_404(public_id) -> Certificate:
+    return get_object_or_404(issued_certificates(), public_id=public_id)
+
+
+def _revocation(entry: DecisionEntry) -> PublicRevocation | None:
+    line = (DecisionEntry.objects
+            .filter(revokes=entry, decision__state=DecisionState.ISSUED)
+            .select_related("decision__issuer").order_by("decision__decided_on", "id").first())
+    if line is None:
+        return None
+    return PublicRevocation(reference=line.decision.reference,
+                            decided_on=line.decision.decided_on,
+                            ground=GROUND_TEXT.get(line.ground, ""))
+
+
+def public_certificate(certificate: Certificate) -> PublicCertificate:
+    """What the verification page shows of ``certificate`` (one query: the revocation)."""
+    entry = certificate.entry
+    decision = entry.decision
+    return PublicCertificate(
+        public_id=certificate.public_id, holder=entry.recipient_name,
+        detail=entry.recipient_detail, honour=entry.honor.name, year=entry.year,
+        reference=decision.reference, decided_on=decision.decided_on,
+        authority=decision.issuer.authority, golden_book_number=entry.golden_book_number,
+        golden_book_year=decision.year, revocation=_revocation(entry),
+        has_file=bool(certificate.file))
+
+
+def issued_match(sha256: str) -> IssuedMatch | None:
+    """The issued certificate or decision whose stored PDF has this SHA-256, if any."""
+    certificate = issued_certificates().filter(sha256=sha256).first()
+    if certificate is not None:
+        decision = certificate.entry.decision
+        return IssuedMatch(is_certificate=True, title=str(certificate.entry.recipient_name),
+                           reference=decision.reference, decided_on=decision.decided_on,
+                           url=certificate.get_absolute_url())
+    decision = (Decision.objects.issued().filter(pdf_sha256=sha256)
+                .select_related("issuer").first())
+    if decision is None:
+        return None
+    return IssuedMatch(is_certificate=False, title=decision.subject,
+                       reference=decision.reference, decided_on=decision.decided_on, url="")

@@ -38,4 +38,5 @@ urlpatterns = [
     path("", include("vinhdanh.workspace.nominations_urls")),
     path("", include("vinhdanh.workspace.board_urls")),
     path("", include("vinhdanh.workspace.council_urls")),
+    path("", include("vinhdanh.workspace.decisions_urls")),
 ]

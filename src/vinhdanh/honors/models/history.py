@@ -32,6 +32,9 @@ class HonorRecord(CandidateFields):
                               default=RecordSource.ENTERED)
     notes = NFCTextField(_("notes"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Revoked (Law Ch. VII): the row stays, so the history shows what was granted and undone.
+    revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
+    revocation = NFCCharField(_("revoked by"), max_length=300, blank=True)
 
     objects = HistoryQuerySet.as_manager()
 

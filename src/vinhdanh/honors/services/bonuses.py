@@ -238,3 +238,23 @@ def fund_year_totals(records) -> dict[int, int]:
         payable = [item for item in items if _payable(pack, item)]
         totals[day.year] += _sheet(pack, base_salary_on(day), payable, day).total
     return dict(totals)
+
+
+def _none_due(pack: EffectivePack, item: BonusItem, day: dt.date) -> Bonus:
+    return Bonus(honor_code=item.honor_code, subject=item.subject, decision_date=day,
+                 pack_code=pack.code, coefficient=Decimal(0), coefficient_confirmed=True,
+                 base_salary=0, base_salary_confirmed=True, amount=0, paid=False,
+                 explanation=_("No bonus: the rules in force set none for this honour."),
+                 pack_confirmed=pack.confirmed)
+
+
+def decision_bonuses(items: list[BonusItem], decision_date: dt.date) -> BonusSheet:
+    """The annex of a decision: like ``compute_bonuses``, but an honour that carries no
+    bonus under the pack in force (Gia đình văn hóa) gets a line of 0 instead of an error."""
+    pack = pack_on(decision_date)
+    payable = [item for item in items if _payable(pack, item)]
+    paid = iter(_sheet(pack, base_salary_on(decision_date), payable, decision_date).lines)
+    lines = [next(paid) if _payable(pack, item) else (item, _none_due(pack, item,
+                                                                       decision_date))
+             for item in items]
+    return BonusSheet(decision_date, lines, sum(bonus.amount for _item, bonus in lines))

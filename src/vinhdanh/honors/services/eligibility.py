@@ -287,4 +287,5 @@ def _holders(code: str, unit, year: int) -> int:
     within = (Q(person__unit__path__startswith=unit.path) | Q(unit__path__startswith=unit.path)
               | Q(household__unit__path__startswith=unit.path))
     covers = Q(year=year) | Q(first_year__lte=year, year__gte=year)
-    return HonorRecord.objects.filter(within, covers, honor__code=code).count()
+    return HonorRecord.objects.filter(within, covers, honor__code=code,
+                                      revoked_on__isnull=True).count()

@@ -128,7 +128,9 @@ def _years_by_candidate(rows) -> dict[int, set[int]]:
 
 def _title_condition(honour_id: int, first: int | None, last_year: int) -> Q:
     # A record covers first_year..year: it meets the window if it ends in or after it.
-    condition = Q(honor_id=honour_id) & (Q(year__lte=last_year) | Q(first_year__lte=last_year))
+    # A revoked honour (Law Ch. VII) no longer counts towards anything.
+    condition = (Q(honor_id=honour_id, revoked_on__isnull=True)
+                 & (Q(year__lte=last_year) | Q(first_year__lte=last_year)))
     return condition & Q(year__gte=first) if first is not None else condition
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from vinhdanh.core.audit import log_action
 from vinhdanh.core.changes import apply_changes
 from vinhdanh.core.errors import DomainError
+from vinhdanh.core.text import nfc
 from vinhdanh.honors.enums import RecordSource, RestrictionKind, SubjectKind
 from vinhdanh.honors.models import (
     DisciplinePeriod,
@@ -149,6 +150,27 @@ def update_honor_record(record: HonorRecord, *, actor, **changes) -> HonorRecord
                message=_("Corrected the record of %(honour)s %(year)s") % {
                    "honour": record.honor.name, "year": record.year},
                record=record.pk, fields=changed)
+    return record
+
+
+@transaction.atomic
+def revoke_honor_record(record: HonorRecord, *, actor, revoked_on, revocation: str
+                        ) -> HonorRecord:
+    """Marks an honour revoked by a revocation decision (``revocation`` names it and the
+    ground); the record stays in the history and stops counting for any criterion."""
+    if record.revoked_on is not None:
+        raise DomainError(_("This honour was already revoked on %(date)s.") % {
+            "date": formats.date_format(record.revoked_on, "d/m/Y")})
+    # The decision's reference, its authority and the ground can outgrow the column (an
+    # authority may be 255 characters): PostgreSQL would refuse the whole issue.
+    limit = HonorRecord._meta.get_field("revocation").max_length
+    record.revoked_on, record.revocation = revoked_on, nfc(revocation)[:limit]
+    record.save(update_fields=["revoked_on", "revocation"])
+    log_action(record.candidate, actor=actor, action="honors.honor_record_revoked",
+               message=_("Revoked %(honour)s %(year)s: %(revocation)s") % {
+                   "honour": record.honor.name, "year": record.year,
+                   "revocation": record.revocation},
+               record=record.pk)
     return record
 
 

@@ -61,7 +61,7 @@ def _body(doc, batch, groups, addressee: str) -> None:
 def _candidates_table(doc, groups) -> None:
     rows = []
     for index, (honor, nominations) in enumerate(groups, start=1):
-        rows.append(f"{_roman(index)}. {honor.name}")
+        rows.append(f"{roman(index)}. {honor.name}")
         rows.extend([str(number), c.candidate_name(n), c.candidate_place(n), honor.name]
                     for number, n in enumerate(nominations, start=1))
     w.paragraph(doc, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", bold=True, align="center", indent=False)
@@ -69,7 +69,7 @@ def _candidates_table(doc, groups) -> None:
                  "Hình thức đề nghị"], rows, widths_mm=LIST_WIDTHS)
 
 
-def _roman(number: int) -> str:
+def roman(number: int) -> str:
     numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
     out = ""
     for value, letters in numerals:

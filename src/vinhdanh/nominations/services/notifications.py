@@ -4,7 +4,8 @@
 - forwarded by the group: the board;
 - received, returned, rejected, passed to the council, published: the proposing unit's
   clerks and whoever created the batch;
-- withdrawn: the board, when the dossier had reached it.
+- withdrawn: the board, when the dossier had reached it;
+- decided (a decision granted the honour): the proposing unit's clerks and the batch's creator.
 The task re-reads the dossier, so a mail always tells the state it is in when sent.
 """
 
@@ -16,7 +17,7 @@ from django.db.models import Q
 from vinhdanh.organisations.enums import EDITOR_ROLES, GROUP_EDITOR_ROLES, Role
 from vinhdanh.organisations.models import RoleAssignment, User
 
-TO_UNIT = frozenset({"receive", "return", "reject", "pass_to_council", "publish"})
+TO_UNIT = frozenset({"receive", "return", "reject", "pass_to_council", "publish", "decide"})
 
 
 def after_transition(nomination, action: str, *, actor, reason: str) -> None:

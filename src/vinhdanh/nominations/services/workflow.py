@@ -93,6 +93,13 @@ COUNCIL_TRANSITIONS = {t.name: t for t in (
                verb=gettext_lazy("%(body)s did not approve the dossier")),
 )}
 
+# The decision: moved only when a decision granting the honour is issued
+# (decisions/services/issuing.py).
+DECISION_TRANSITIONS = {t.name: t for t in (
+    Transition("decide", frozenset({S.APPROVED}), S.DECIDED, "nominations.record_decision",
+               needs_reason=True, verb=gettext_lazy("%(body)s granted the honour")),
+)}
+
 
 def allowed_actions(nomination: Nomination, user) -> list[str]:
     """The transitions ``user`` may try on ``nomination`` now (for buttons and the API);
@@ -127,6 +134,8 @@ def body_of(t: Transition, nomination: Nomination, actor) -> str:
     council."""
     if t.name in COUNCIL_TRANSITIONS:
         return _("The emulation and commendation council")
+    if t.name in DECISION_TRANSITIONS:
+        return _("The competent authority")
     # The board's officers also hold submit_nomination (they prepare for any unit): a
     # withdrawal by the board is logged in the board's name, not the unit's.
     if t.name in ("submit",) or (t.name == "withdraw" and actor is not None
@@ -171,6 +180,7 @@ ACTION_PARTICIPLES = {
     "withdraw": gettext_lazy("withdrawn"),
     "council_approve": gettext_lazy("approved by the council"),
     "council_reject": gettext_lazy("refused by the council"),
+    "decide": gettext_lazy("decided"),
 }
 
 
@@ -182,7 +192,7 @@ def move(nomination: Nomination, action: str, *, actor, reason: str = "",
     ``guard(locked)`` runs on the locked row before the state changes and may raise a
     DomainError. Returns the nomination as saved (the object passed in is refreshed too).
     """
-    t = TRANSITIONS.get(action) or COUNCIL_TRANSITIONS[action]
+    t = TRANSITIONS.get(action) or COUNCIL_TRANSITIONS.get(action) or DECISION_TRANSITIONS[action]
     reason = nfc(reason or "").strip()
     with transaction.atomic():
         locked = (Nomination.objects.select_for_update(of=("self",))
@@ -321,6 +331,14 @@ def record_council_result(nomination: Nomination, *, actor, approved: bool, reas
     the reason."""
     return move(nomination, "council_approve" if approved else "council_reject", actor=actor,
                 reason=reason, now=now)
+
+
+def record_decision(nomination: Nomination, *, actor, reference: str,
+                    now: dt.datetime | None = None) -> Nomination:
+    """An issued decision granted the honour: the dossier is decided; ``reference`` ("Quyết
+    định số 12/QĐ-UBND ngày 05/02/2026") is the step's reason, shown on the journey and in
+    the mail to the unit."""
+    return move(nomination, "decide", actor=actor, reason=reference, now=now)
 
 
 # -- a batch at once -----------------------------------------------------------------------

@@ -1,0 +1,42 @@
+"""The forms of certificate verification: finding a certificate by its address or code, and
+checking a PDF file someone received."""
+
+import re
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_UPLOAD = 10 * 1024 * 1024
+# A certificate's code anywhere in what was pasted: the whole address under the QR code,
+# the code alone, with or without its dashes.
+CODE = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}",
+                  re.IGNORECASE)
+
+
+class LookupForm(forms.Form):
+    ma = forms.CharField(
+        label=_("Verification address or certificate code"), max_length=500,
+        help_text=_("The address printed under the QR code of the certificate, or its code."))
+
+    def clean_ma(self) -> uuid.UUID:
+        found = CODE.search(self.cleaned_data["ma"])
+        if found is None:
+            raise forms.ValidationError(_("This is not a certificate's verification address "
+                                          "or code."))
+        return uuid.UUID(found.group(0))
+
+
+class PdfCheckForm(forms.Form):
+    file = forms.FileField(label=_("PDF file to check"),
+                           help_text=_("A certificate or decision in PDF, up to 10 MB."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        upload.seek(0)
+        if not upload.read(5).startswith(b"%PDF-"):
+            raise forms.ValidationError(_("This file is not a PDF."))
+        upload.seek(0)
+        return upload
