@@ -31,8 +31,3 @@ class DecisionQuerySet(models.QuerySet):
     def issued(self):
         return self.filter(state=DecisionState.ISSUED)
 
-
-def decisions_visible_to(user):
-    from vinhdanh.decisions.models import Decision
-
-    return Decision.objects.visible_to(user)

@@ -122,10 +122,7 @@ def issue(decision: Decision, *, actor, decided_on: dt.date | None = None,
 
 
 def _grant(decision: Decision, entries: list[DecisionEntry], *, actor, now) -> None:
-    refresh_annex(decision)
-    for entry in entries:
-        entry.refresh_from_db(fields=["bonus_amount", "bonus_paid", "bonus_confirmed",
-                                      "bonus_explanation"])
+    refresh_annex(decision)  # saves the bonuses itself; nothing below reads them
     golden = take_numbers(decision.issuer, decision.year, CounterKind.GOLDEN_BOOK,
                           len(entries))
     reference = reference_line(decision)
