@@ -42,10 +42,11 @@ def _messages(response):
 
 
 def _body(response) -> bytes:
-    """The downloaded bytes; closing the response closes the stored file it streamed."""
-    body = b"".join(response.streaming_content) if response.streaming else response.content
-    response.close()
-    return body
+    """The downloaded bytes. Reading a streamed response to its end makes the test client
+    close it (and the stored file) with Django's connection-closing signal held off; an
+    explicit ``response.close()`` would fire that signal and, on PostgreSQL, close the
+    test's own database connection."""
+    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 def _verification(ok: bool) -> Verification:
