@@ -23,6 +23,16 @@ def _fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Public pages are cached in process memory; one test's page must not serve another's.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def province(db):
     root = UnitFactory(code="T", name="Tỉnh Hòa Bình Xanh", kind=UnitKind.PROVINCE, parent=None)

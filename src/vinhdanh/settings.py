@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh import env
@@ -13,8 +14,6 @@ DEBUG = env.boolean("DEBUG", False)
 SECRET_KEY = env.string("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        from django.core.exceptions import ImproperlyConfigured
-
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
     SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - only reachable with DEBUG on
 ALLOWED_HOSTS = env.csv("ALLOWED_HOSTS", "127.0.0.1,localhost")
@@ -42,6 +41,8 @@ INSTALLED_APPS = [
     "vinhdanh.nominations",
     "vinhdanh.council",
     "vinhdanh.decisions",
+    "vinhdanh.stories",
+    "vinhdanh.reports",
     "vinhdanh.workspace",
     "vinhdanh.public",
     "vinhdanh.api",
@@ -84,6 +85,28 @@ TEMPLATES = [
 DATABASES = {
     "default": env.database("DATABASE_URL", sqlite_path=str(DATA_DIR / "vinhdanh.sqlite3"))
 }
+# An optional read replica: the public site and the reports read from it (core.db.read_db);
+# everything that writes, and every staff page, stays on the primary.
+if env.string("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = env.database("DATABASE_REPLICA_URL", sqlite_path="")
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+
+# Public pages are cached here. One process: memory (the default). Several app servers:
+# "database" (a shared table; `manage.py createcachetable` makes it once).
+CACHE_BACKEND = env.string("CACHE_BACKEND", "memory")
+if CACHE_BACKEND not in ("memory", "database"):
+    raise ImproperlyConfigured(f"CACHE_BACKEND must be memory or database, not {CACHE_BACKEND!r}")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
+        if CACHE_BACKEND == "memory"
+        else "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "vinhdanh" if CACHE_BACKEND == "memory" else "vinhdanh_cache",
+        "TIMEOUT": 300,
+    }
+}
+# How long a public page may be served from the cache (and by browsers and proxies).
+PUBLIC_CACHE_SECONDS = env.integer("PUBLIC_CACHE_SECONDS", 300)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "organisations.User"
 

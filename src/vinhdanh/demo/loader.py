@@ -15,6 +15,8 @@ from vinhdanh.demo import (
     people,
     province,
     scoring,
+    stories,
+    summary,
 )
 from vinhdanh.organisations.models import EmulationGroup, HandoverRecord, Person, Unit, User
 
@@ -34,11 +36,13 @@ def load() -> list[tuple]:
     history.create_history()
     movements.create_movements(actor=None)
     scoring.create_scoring(actor=None)
+    summary.create_summary()  # the Front bloc's 2023 year-end report
     for year in range(2023, 2028):  # deadlines count working days from these
         fill_statutory_holidays(year)
     nominations.create_nominations()  # after the holidays: its deadlines count working days
     council.create_council()  # votes on the dossiers ready for the council
     decisions.create_decisions()  # issues the approved ones
+    stories.create_stories()  # tells of honours the decisions granted
     return logins
 
 
@@ -52,9 +56,11 @@ def clear() -> None:
         User.objects.filter(username__in=accounts.USERNAMES).values_list("pk", flat=True)
     )
     try:
+        stories.clear()  # stories hold units and honour records
         decisions.clear()  # decision lines hold dossiers and honour records
         council.clear()  # agenda items hold dossiers; members hold units and users
         nominations.clear()  # dossiers hold units, people and proposals
+        summary.clear()  # summary reports hold groups
         scoring.clear()  # scores and proposals hold units and groups
         movements.clear()
         history.clear()  # history rows hold people, units and households

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from vinhdanh.core import citizen_id
 from vinhdanh.demo import names
-from vinhdanh.organisations.enums import Gender
+from vinhdanh.organisations.enums import CadreCategory, Gender
 from vinhdanh.organisations.models import Person
 
 SEED = 2023
@@ -62,6 +62,12 @@ PROFILES = {
                     (("Công chức Văn hóa – Xã hội", False), ("Tổ trưởng tổ dân phố", True),
                      ("Tiểu thương", True)), weight=2),
 }
+# The leadership category (statutory forms 0602.N/0603.N) of a unit's head and deputies.
+LEADER_CATEGORY = {
+    **dict.fromkeys(("front", "youth", "office", "board", "dept", "district"),
+                    CadreCategory.DEPARTMENT_LEADER),
+    **dict.fromkeys(("enterprise", "workshop"), CadreCategory.BUSINESS_MANAGER),
+}
 
 
 def _day(rng: random.Random, first: dt.date, last: dt.date) -> dt.date:
@@ -85,14 +91,19 @@ def make_citizen_id(rng: random.Random, gender: str, born: dt.date, taken: set) 
 
 
 def _slots(units: dict, specs, rng: random.Random) -> list[tuple]:
-    """(unit, position, direct worker, is leader) for every person to create."""
-    staffed = [(units[s.code], PROFILES[s.profile]) for s in specs if s.profile]
-    slots = [(unit, p.head, False, True) for unit, p in staffed]
-    slots += [(unit, title, False, True) for unit, p in staffed for title in p.deputies]
-    weights = [p.weight for _, p in staffed]
-    for unit, profile in rng.choices(staffed, weights=weights, k=PEOPLE - len(slots)):
+    """(unit, position, direct worker, leadership category or "" for staff) for every
+    person to create."""
+    staffed = [(units[s.code], PROFILES[s.profile],
+                LEADER_CATEGORY.get(s.profile, CadreCategory.OTHER_LEADER))
+               for s in specs if s.profile]
+    slots = [(unit, p.head, False, category) for unit, p, category in staffed]
+    slots += [(unit, title, False, category) for unit, p, category in staffed
+              for title in p.deputies]
+    weights = [p.weight for _, p, _category in staffed]
+    for unit, profile, _category in rng.choices(staffed, weights=weights,
+                                                k=PEOPLE - len(slots)):
         title, direct = rng.choice(profile.staff)
-        slots.append((unit, title, direct, False))
+        slots.append((unit, title, direct, ""))
     return slots
 
 
@@ -101,15 +112,15 @@ def build_people(units: dict, specs, rng: random.Random) -> list[Person]:
     slots = _slots(units, specs, rng)
     rng.shuffle(slots)  # so the tricky names land in all kinds of units
     taken, people = set(), []
-    for (unit, position, direct, leader), (full_name, gender) in zip(
+    for (unit, position, direct, category), (full_name, gender) in zip(
         slots, names.names(rng, len(slots)), strict=True
     ):
-        born = _day(rng, dt.date(1965, 1, 1), dt.date(1982 if leader else 2000, 12, 31))
+        born = _day(rng, dt.date(1965, 1, 1), dt.date(1982 if category else 2000, 12, 31))
         start = min(_day(rng, _years_after(born, 21), _years_after(born, 30)), LATEST_START)
         person = Person(
             full_name=full_name, gender=gender, date_of_birth=born, unit=unit,
             citizen_id=make_citizen_id(rng, gender, born, taken), position=position,
-            is_direct_worker=direct, employment_start=start,
+            is_direct_worker=direct, cadre_category=category, employment_start=start,
         )
         person.refresh_derived()
         people.append(person)

@@ -27,6 +27,18 @@ class Gender(models.TextChoices):
     FEMALE = "female", _("Female")
 
 
+class CadreCategory(models.TextChoices):
+    """Which individual row of the statutory commendation forms (0602.N, 0603.N) a person
+    falls in. Direct workers are the separate ``Person.is_direct_worker`` flag: a person
+    with a category is counted in its row, otherwise a direct worker in the direct workers'
+    row, otherwise in "not classified"."""
+
+    PROVINCE_LEADER = "province_leader", _("Leader at ministry or province level")
+    DEPARTMENT_LEADER = "department_leader", _("Leader at department level")
+    BUSINESS_MANAGER = "business_manager", _("Business person")
+    OTHER_LEADER = "other_leader", _("Other leader (deputy head of division and above)")
+
+
 class GroupKind(models.TextChoices):
     BLOC = "bloc", _("Emulation bloc")
     CLUSTER = "cluster", _("Emulation cluster")

@@ -27,6 +27,21 @@ class LookupForm(forms.Form):
         return uuid.UUID(found.group(0))
 
 
+class NumberLookupForm(forms.Form):
+    """Finding a certificate by what it prints: "Số vào sổ vàng: 12/2025" and its issuer."""
+
+    so = forms.IntegerField(label=_("Golden-book number"), min_value=1, max_value=10**7)
+    nam = forms.IntegerField(label=_("Year of the number"), min_value=1900, max_value=2200)
+    co_quan = forms.TypedChoiceField(label=_("Issued by"), coerce=int, required=False,
+                                     empty_value=None)
+
+    def __init__(self, *args, issuers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["co_quan"].choices = [("", _("– Any issuer –")),
+                                          *((i.key, i.label) for i in issuers)]
+        self.several_issuers = len(issuers) > 1
+
+
 class PdfCheckForm(forms.Form):
     file = forms.FileField(label=_("PDF file to check"),
                            help_text=_("A certificate or decision in PDF, up to 10 MB."))

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vinhdanh.core.db import read_db
 from vinhdanh.decisions.enums import GROUND_TEXT, DecisionKind, DecisionState
 from vinhdanh.decisions.models import Certificate, Decision, DecisionEntry
 from vinhdanh.nominations.enums import CommentState, NominationState
@@ -157,7 +158,7 @@ class IssuedMatch:
 
 def issued_certificates():
     """Certificates of issued commendation decisions: the only ones the public may see."""
-    return (Certificate.objects
+    return (Certificate.objects.using(read_db())
             .filter(entry__decision__state=DecisionState.ISSUED,
                     entry__decision__kind=DecisionKind.AWARD)
             .select_related("entry__honor", "entry__decision__issuer"))
@@ -168,7 +169,7 @@ def certificate_or_404(public_id) -> Certificate:
 
 
 def _revocation(entry: DecisionEntry) -> PublicRevocation | None:
-    line = (DecisionEntry.objects
+    line = (DecisionEntry.objects.using(read_db())
             .filter(revokes=entry, decision__state=DecisionState.ISSUED)
             .select_related("decision__issuer").order_by("decision__decided_on", "id").first())
     if line is None:
@@ -199,7 +200,7 @@ def issued_match(sha256: str) -> IssuedMatch | None:
         return IssuedMatch(is_certificate=True, title=str(certificate.entry.recipient_name),
                            reference=decision.reference, decided_on=decision.decided_on,
                            url=certificate.get_absolute_url())
-    decision = (Decision.objects.issued().filter(pdf_sha256=sha256)
+    decision = (Decision.objects.using(read_db()).issued().filter(pdf_sha256=sha256)
                 .select_related("issuer").first())
     if decision is None:
         return None

@@ -1,6 +1,6 @@
 """The public site: no log-in; only what is published."""
 
-from django.urls import path
+from django.urls import include, path
 
 from vinhdanh.public.views import certificates, comments
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("xac-thuc/<uuid:public_id>/", certificates.certificate_detail, name="certificate"),
     path("xac-thuc/<uuid:public_id>/pdf/", certificates.certificate_pdf,
          name="certificate-pdf"),
+    path("", include("vinhdanh.public.honours_urls")),
+    path("", include("vinhdanh.public.stories_urls")),
 ]

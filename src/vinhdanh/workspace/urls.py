@@ -39,4 +39,8 @@ urlpatterns = [
     path("", include("vinhdanh.workspace.board_urls")),
     path("", include("vinhdanh.workspace.council_urls")),
     path("", include("vinhdanh.workspace.decisions_urls")),
+    path("", include("vinhdanh.workspace.stories_urls")),
+    path("", include("vinhdanh.workspace.statistics_urls")),
+    path("", include("vinhdanh.workspace.statutory_urls")),
+    path("", include("vinhdanh.workspace.summary_urls")),
 ]

@@ -59,6 +59,9 @@ class Decision(models.Model):
     pdf_file = models.FileField(_("PDF file"), upload_to="decisions/%Y/", blank=True)
     pdf_sha256 = models.CharField(max_length=64, blank=True)
     pdf_signed = models.BooleanField(_("digitally signed"), default=False)
+    # Folded subject, reference, authority, recipients and honours (services/search.py):
+    # filled when the decision is issued, since only issued decisions are searched.
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = DecisionQuerySet.as_manager()
 

@@ -25,6 +25,7 @@ from vinhdanh.decisions.enums import GROUND_TEXT, CounterKind, DecisionKind, Dec
 from vinhdanh.decisions.models import Certificate, Decision, DecisionEntry
 from vinhdanh.decisions.services.drafting import refresh_annex, require
 from vinhdanh.decisions.services.numbering import take_number, take_numbers
+from vinhdanh.decisions.services.search import refresh_search_text
 from vinhdanh.honors.enums import RecordSource
 from vinhdanh.honors.services.history import add_honor_record, revoke_honor_record
 from vinhdanh.nominations.services import workflow
@@ -113,6 +114,7 @@ def issue(decision: Decision, *, actor, decided_on: dt.date | None = None,
             _grant(locked, entries, actor=actor, now=now)
         else:
             _revoke(locked, entries, actor=actor)
+        refresh_search_text(locked)
         _move(locked, DecisionState.ISSUED, actor=actor, action="issued",
               message=_("Issued decision %(reference)s") % {"reference": locked.reference},
               number=locked.number, year=locked.year)

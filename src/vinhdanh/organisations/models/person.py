@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from vinhdanh.core import citizen_id
 from vinhdanh.core.fields import NFCCharField
 from vinhdanh.core.text import fold, person_sort_key
-from vinhdanh.organisations.enums import Gender
+from vinhdanh.organisations.enums import CadreCategory, Gender
 from vinhdanh.organisations.queries import PersonQuerySet
 
 CITIZEN_ID_MESSAGES = {
@@ -32,6 +32,10 @@ class Person(models.Model):
     )
     position = NFCCharField(_("position"), max_length=200, blank=True)
     is_direct_worker = models.BooleanField(_("direct worker"), default=False)
+    cadre_category = models.CharField(
+        _("leadership category"), max_length=20, choices=CadreCategory.choices, blank=True,
+        help_text=_("For the statutory report forms; leave empty when none applies."),
+    )
     employment_start = models.DateField(_("employment start date"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     search_text = models.CharField(max_length=250, editable=False, default="", db_index=True)

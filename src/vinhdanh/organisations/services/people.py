@@ -7,7 +7,7 @@ from vinhdanh.organisations.models import Person
 
 PERSON_FIELDS = {
     "full_name", "gender", "date_of_birth", "citizen_id", "unit", "position",
-    "is_direct_worker", "employment_start", "is_active",
+    "is_direct_worker", "cadre_category", "employment_start", "is_active",
 }
 
 

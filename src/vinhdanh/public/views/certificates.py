@@ -7,6 +7,9 @@ the digital signature of the stored PDF proves. Verifying a signature costs tens
 milliseconds, so its result is kept in the cache under the file's SHA-256: a new file is a
 new key, and the page of a popular certificate does not re-verify on each view.
 
+A certificate is also found by what it prints: its golden-book number ("Số vào sổ vàng"),
+the year of that number and, when several issuers number certificates, the issuer.
+
 Caching: the certificate page, its PDF and the lookup are the same for everyone (``public``,
 a minute). The file check carries a CSRF token, so it is ``private``.
 """
@@ -21,9 +24,11 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from vinhdanh.core.db import read_db
 from vinhdanh.decisions.services import seal
 from vinhdanh.nominations.services.comments import client_key
-from vinhdanh.public.certificate_forms import LookupForm, PdfCheckForm
+from vinhdanh.public.certificate_forms import LookupForm, NumberLookupForm, PdfCheckForm
+from vinhdanh.public.honours import decision_issuers
 from vinhdanh.public.queries import (
     certificate_or_404,
     issued_certificates,
@@ -109,17 +114,51 @@ def certificate_pdf(request, public_id):
 @require_safe
 def certificate_lookup(request):
     form = LookupForm(request.GET) if "ma" in request.GET else LookupForm()
-    if form.is_bound and form.is_valid():
-        found = issued_certificates().filter(public_id=form.cleaned_data["ma"]).first()
-        if found is not None:
-            return _cache_control(redirect(found), shared=True)
-        form.add_error("ma", _("No issued certificate has this code."))
+    by_number = NumberLookupForm(request.GET if "so" in request.GET else None,
+                                 issuers=decision_issuers())
+    found = _by_code(form) or _by_number(by_number)
+    if found is not None:
+        return _cache_control(redirect(found), shared=True)
     response = render(request, "public/certificates/lookup.html", {
-        "form": form, "nav": "verify", "page_title": _("Verify a certificate"),
+        "form": form, "by_number": by_number, "nav": "verify",
+        "page_title": _("Verify a certificate"),
         "page_description": _("Check that a certificate of merit was really issued, and "
                               "that it still stands."),
     })
     return _cache_control(response, shared=True)
+
+
+def _by_code(form: LookupForm):
+    """The certificate of the code or address asked for; None with the reason on ``form``."""
+    if not form.is_bound or not form.is_valid():
+        return None
+    found = (issued_certificates().using(read_db())
+             .filter(public_id=form.cleaned_data["ma"]).first())
+    if found is None:
+        form.add_error("ma", _("No issued certificate has this code."))
+    return found
+
+
+def _by_number(form: NumberLookupForm):
+    """The certificate with this golden-book number, year (and issuer); None with the
+    reason on ``form`` when there is none, or several issuers have one."""
+    if not form.is_bound or not form.is_valid():
+        return None
+    found = issued_certificates().using(read_db()).filter(
+        entry__golden_book_number=form.cleaned_data["so"],
+        entry__decision__year=form.cleaned_data["nam"])
+    if form.cleaned_data["co_quan"]:
+        found = found.filter(entry__decision__issuer_id=form.cleaned_data["co_quan"])
+    matches = list(found.order_by("id")[:2])
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        form.add_error("co_quan", _("Several issuers have a certificate with this number in "
+                                    "this year: choose the issuer."))
+    else:
+        form.add_error("so", _("No issued certificate has this golden-book number in this "
+                               "year."))
+    return None
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
