@@ -6,7 +6,9 @@ Builds a synthetic province in its own database, then measures, in this one run:
 (b) importing a people workbook against a plain python-calamine read of the same file;
 (c), (d) issue 3: 10 years of honours history, eligibility sweeps of every person, and the
     consecutive-years criterion against one hand-written SQL query (bench/honors.py);
-(e) issue 4: the rankings of 50 groups × 12 units × 60 criteria × 3 passes (bench/scoring.py).
+(e) issue 4: the rankings of 50 groups × 12 units × 60 criteria × 3 passes (bench/scoring.py);
+(f) issue 7: the public honour board, decision search and home page over that history,
+    uncached against cached (bench/public.py).
 Prints the machine, a table of medians and ratios, and writes the results to bench/out/.
 """
 
@@ -111,7 +113,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from bench import honors, imports, load, report, scoring, synthetic
+    from bench import honors, imports, load, public, report, scoring, synthetic
 
     size = synthetic.SIZES[args.size]
     began = step(f"Synthetic province ({size.units:,} units, {size.people:,} people)")
@@ -152,11 +154,13 @@ def main() -> None:
     results["honors"] = honors.run()
     step(f"Scoring: rankings of {scoring.GROUPS[args.size]} groups × 12 units × 60 criteria")
     results["scoring"] = scoring.run(args.size)
+    step("Public pages over the history: uncached against cached")
+    results["public"] = public.run()
     results["seconds"] = time.monotonic() - began
 
     print()
-    print(scoring.extend(honors.extend(report.render(results), results["honors"]),
-                         results["scoring"]))
+    rendered = honors.extend(report.render(results), results["honors"])
+    print(public.extend(scoring.extend(rendered, results["scoring"]), results["public"]))
     OUT.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     for name in (f"{stamp}-{args.size}.json", f"latest-{args.size}.json"):

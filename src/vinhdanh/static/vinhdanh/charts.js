@@ -42,10 +42,17 @@
   // narrow screen), the tooltip all of it.
   var LABEL_LENGTH = 32, NARROW_LABEL_LENGTH = 16, NARROW = 480;
 
+  function cut(text, most) {
+    return text.length > most ? text.slice(0, most - 1) + "…" : text;
+  }
+
+  // "Kind – level" labels go on two lines, so the level is not the part cut off.
   function shortLabel(value) {
     var label = String(this.getLabelForValue(value));
     var most = this.chart.width < NARROW ? NARROW_LABEL_LENGTH : LABEL_LENGTH;
-    return label.length > most ? label.slice(0, most - 1) + "…" : label;
+    var parts = label.split(" – ");
+    if (parts.length === 1) { return cut(label, most); }
+    return parts.map(function (part) { return cut(part, most); });
   }
 
   function scales(data) {
