@@ -79,7 +79,8 @@ COLUMNS = {
     "restrictions": ("person_id", "kind", "level", "starts_on", "ends_on"),
 }
 CONSTANTS = {  # NOT NULL columns the generator does not vary
-    "honors": {"decision_number": "", "issuer": "", "notes": "", "source": "imported"},
+    "honors": {"decision_number": "", "issuer": "", "notes": "", "source": "imported",
+               "revocation": ""},
     "ratings": {"source": "imported"},
     "initiatives": {"recognised_by": "", "source": "imported"},
     "restrictions": {"notes": "", "source": "imported"},
