@@ -201,7 +201,21 @@ def test_board_queries_do_not_grow_with_rows(province, personas, client, count,
                                              django_assert_num_queries):
     _rows(province, personas, count)
 
-    with django_assert_num_queries(6):
+    # years, units, honours (the facets), the counts per honour, the page: the paginator
+    # takes its total from the counts.
+    with django_assert_num_queries(5):
         response = client.get(BOARD)
 
     assert len(lines(response)) == count
+
+
+def test_board_facets_are_cached_across_searches(province, personas, client,
+                                                django_assert_num_queries):
+    _rows(province, personas, 3)
+    client.get(BOARD)
+
+    # Another address of the board: only its counts and its page are new.
+    with django_assert_num_queries(2):
+        response = client.get(BOARD, {"q": "ha van tu"})
+
+    assert [line.recipient for line in lines(response)] == ["Hà Văn Tư"]

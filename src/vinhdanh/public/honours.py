@@ -11,6 +11,8 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -21,13 +23,14 @@ from vinhdanh.decisions.enums import GROUND_TEXT, DecisionKind
 from vinhdanh.decisions.models import Decision, DecisionEntry, Issuer
 from vinhdanh.honors.enums import RecordSource, SubjectKind
 from vinhdanh.honors.models import Honor, HonorRecord
-from vinhdanh.organisations.models import Unit
+from vinhdanh.organisations.models import Household, Person, Unit
 from vinhdanh.organisations.queries import search_q
 
 # -- the honour board ------------------------------------------------------------------------
 
-RECIPIENT_SEARCH = ("person__search_text", "unit__search_text", "household__search_text")
-RECIPIENT_PATH = ("person__unit__path", "unit__path", "household__unit__path")
+
+
+FACETS_KEY = "public:board:facets"
 
 
 @dataclass(frozen=True)
@@ -76,16 +79,16 @@ def public_records():
             .filter(Q(source=RecordSource.ISSUED) | ~Q(decision_number="")))
 
 
-def _any_of(fields, make) -> Q:
-    query = Q()
-    for name in fields:
-        query |= make(name)
-    return query
+def _recipients_where(people, units, households) -> Q:
+    """Records whose person, collective or household is among these querysets. Subqueries
+    on each candidate table, not joins: the search and the subtree then scan the people
+    once and use the records' indexes, instead of joining every record to three tables."""
+    return (Q(person_id__in=people.values("pk")) | Q(unit_id__in=units.values("pk"))
+            | Q(household_id__in=households.values("pk")))
 
 
 def board_records(selection: BoardFilter):
-    """The public records of ``selection``, newest year first, then by honour, then in
-    Vietnamese alphabetical order of the recipient."""
+    """The public records of ``selection`` (unordered: see ``ordered_for_board``)."""
     records = public_records()
     if selection.year:
         records = records.filter(year=selection.year)
@@ -93,11 +96,15 @@ def board_records(selection: BoardFilter):
         records = records.filter(honor_id=selection.honour_id)
     if selection.unit_path:
         path = selection.unit_path
-        records = records.filter(_any_of(RECIPIENT_PATH,
-                                         lambda f: Q(**{f"{f}__startswith": path})))
+        records = records.filter(_recipients_where(
+            Person.objects.filter(unit__path__startswith=path),
+            Unit.objects.filter(path__startswith=path),
+            Household.objects.filter(unit__path__startswith=path)))
     if selection.text.strip():
-        records = records.filter(_any_of(RECIPIENT_SEARCH,
-                                         lambda f: search_q(selection.text, f)))
+        text = selection.text
+        records = records.filter(_recipients_where(
+            Person.objects.filter(search_q(text)), Unit.objects.filter(search_q(text)),
+            Household.objects.filter(search_q(text))))
     return records
 
 
@@ -108,12 +115,13 @@ def ordered_for_board(records):
             .order_by("-year", "honor__position", recipient, "id"))
 
 
-def honour_counts(records) -> list[HonourCount]:
-    """How many records of ``records`` each honour has, in catalogue order."""
-    rows = (records.order_by().values("honor_id", "honor__name", "honor__position")
-            .annotate(count=Count("id")).order_by("honor__position", "honor_id"))
-    return [HonourCount(honour_id=row["honor_id"], honour=row["honor__name"],
-                        count=row["count"]) for row in rows]
+def honour_counts(records, honours: list[Choice]) -> list[HonourCount]:
+    """How many records of ``records`` each honour has, in the order of ``honours`` (the
+    board's honour choices: catalogue order). Grouped by the honour's id alone, so the
+    count needs no join."""
+    rows = dict(records.order_by().values_list("honor_id").annotate(count=Count("id")))
+    return [HonourCount(honour_id=choice.key, honour=choice.label, count=rows[choice.key])
+            for choice in honours if rows.get(choice.key)]
 
 
 def _recipient(record: HonorRecord, entry: DecisionEntry | None) -> tuple[str, str, str]:
@@ -141,6 +149,17 @@ def board_line(record: HonorRecord) -> BoardLine:
         decision_date=record.decision_date, issuer=record.issuer,
         decision_url=decision_url(entry.decision.public_id) if entry else "",
         certificate_url=certificate.get_absolute_url() if certificate else "")
+
+
+def board_facets() -> tuple[list[int], list[Choice], list[Choice]]:
+    """The board's years, top-level units and honours to choose from: the same for every
+    address of the board, so kept in the cache once rather than in each cached page
+    (each new search would otherwise scan the whole history for them again)."""
+    facets = cache.get(FACETS_KEY)
+    if facets is None:
+        facets = (board_years(), board_units(), board_honours())
+        cache.set(FACETS_KEY, facets, settings.PUBLIC_CACHE_SECONDS)
+    return facets
 
 
 def board_years() -> list[int]:

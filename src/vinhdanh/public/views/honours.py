@@ -16,13 +16,14 @@ PAGE_SIZE = 50
 @require_safe
 @public_page
 def board(request):
-    form = BoardForm(request.GET, years=honours.board_years(), units=honours.board_units(),
-                     honours=honours.board_honours())
+    years, units, choices = honours.board_facets()
+    form = BoardForm(request.GET, years=years, units=units, honours=choices)
     records = honours.board_records(form.selection())
-    counts = honours.honour_counts(records)
-    page = Paginator(honours.ordered_for_board(records), PAGE_SIZE).get_page(
-        request.GET.get("trang"))
+    counts = honours.honour_counts(records, choices)
     total = sum(count.count for count in counts)
+    paginator = Paginator(honours.ordered_for_board(records), PAGE_SIZE)
+    paginator.count = total  # known from the counts: spares the paginator its COUNT(*)
+    page = paginator.get_page(request.GET.get("trang"))
     return render(request, "public/honours/board.html", {
         "form": form, "page": page, "lines": [honours.board_line(r) for r in page],
         "counts": counts, "total": total, "nav": "board", "page_title": _("Honour board"),
