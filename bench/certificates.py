@@ -278,6 +278,48 @@ def table(results: dict) -> list[dict]:
     return out
 
 
+# -- in the runner's table (bench/run.py) ------------------------------------------------------
+RUNNER_COUNTS = {"small": 200, "full": 1000}  # one LibreOffice batch at small
+
+
+def run(size: str, log=print) -> dict:
+    """The certificates workload at the runner's size; without LibreOffice it says so."""
+    if shutil.which("soffice") is None:
+        return {"available": False, "why": "LibreOffice (soffice) is not installed"}
+    args = argparse.Namespace(count=RUNNER_COUNTS[size], rounds=3, lo_rounds=1,
+                              sign_count=50, seed=6)
+    results = measure(args) | {"available": True}
+    log(f"  {results['count']} certificates: {results['separate_ms']:.2f} ms one file each, "
+        f"{results['combined_ms']:.2f} ms combined, LibreOffice {results['libreoffice_ms']:.0f} ms")
+    return results
+
+
+def rows(results: dict) -> list[tuple]:
+    from bench.report import NONE, verdict
+
+    if not results.get("available"):
+        return [("(g) certificates", f"not available: {results.get('why')}", NONE, NONE, NONE)]
+    found = []
+    for row in table(results):
+        floor_row = row["target"] is None and row["floor_ms"] == row["ms"]
+        ratio = NONE if row["ratio"] is None or floor_row else f"{row['ratio']:.0f}× faster"
+        found.append((f"{row['workload']}, ms/cert".replace("(", "(g", 1), f"{row['ms']:.3f}",
+                      NONE if row["floor_ms"] is None or floor_row
+                      else f"{row['floor_ms']:.1f} (LibreOffice)",
+                      ratio, NONE if row["target"] is None else f"≥ {row['target']}× faster",
+                      verdict(row["met"])))
+    return found
+
+
+def notes(results: dict) -> list[str]:
+    if not results.get("available"):
+        return []
+    return [f"(g) {results['count']} seeded certificates; (a), (b) medians of 3 rounds; the "
+            f"floor (c) is the same certificates as Word files converted by LibreOffice "
+            f"({LO_BATCH} a run, start-up included; without it "
+            f"{results['libreoffice_warm_ms']:.1f} ms/cert)."]
+
+
 def show(info: dict, rows: list[dict], results: dict) -> None:
     print(f"machine: {info['platform']}, {info['cpus']} CPUs, {info['memory_gb']} GB, Python "
           f"{info['python']}, {info['soffice']}, load {info['load_average']}")

@@ -439,11 +439,15 @@ def brief(sql: str) -> str:
 # -- the table -----------------------------------------------------------------------------
 
 NONE = "—"
+
 VERDICTS = ("eligible", "missing", "not_eligible")
 
 
 def rows(result: dict) -> list[tuple]:
-    """This issue's rows of the runner's table (workload | figure | floor | ratio | target)."""
+    """This issue's rows of the runner's table (workload | figure | floor | ratio | target |
+    met)."""
+    from bench.report import verdict
+
     if not result.get("available"):
         return [("(c) eligibility sweep", f"not available: {result.get('why')}", NONE, NONE,
                  NONE)]
@@ -468,8 +472,8 @@ def rows(result: dict) -> list[tuple]:
                          f"≤ {TARGET}×")]
     return table + [
         (f"{label}: engine vs one SQL query, ms", f"{crit['engine'] * 1000:.1f}",
-         f"{crit['sql'] * 1000:.1f}", f"{crit['ratio']:.2f}×",
-         f"≤ {TARGET}×: {'met' if crit['met'] else 'not met'}"),
+         f"{crit['sql'] * 1000:.1f}", f"{crit['ratio']:.2f}×", f"≤ {TARGET}×",
+         verdict(crit["met"])),
         ("(d) engine and SQL agree", f"yes ({crit['people']:,} people)", NONE, NONE, NONE),
     ]
 
@@ -488,17 +492,6 @@ def notes(result: dict) -> list[str]:
         f"fetched into a Python set. Medians of {ROUNDS} rounds; (d) a round is the mean of "
         f"{CALLS} calls of each, taking turns.",
     ]
-
-
-def extend(rendered: str, result: dict) -> str:
-    """The runner's report (bench/report.py) with this issue's notes added above its table
-    and its rows added to the table, re-aligned."""
-    from bench.report import _table
-
-    head, _, table = rendered.rpartition("\n\n")
-    parsed = [tuple(cell.strip() for cell in line.split(" | ")) for line in table.splitlines()]
-    body = [row + ("",) * (5 - len(row)) for row in parsed[2:]]  # no header, no rule
-    return "\n".join([head, *notes(result)]) + "\n\n" + _table(body + rows(result))
 
 
 if __name__ == "__main__":

@@ -85,13 +85,6 @@ def rows(result: dict) -> list[tuple]:
     return found
 
 
-def extend(rendered: str, result: dict) -> str:
-    """The runner's report with this workload's rows added to its table, re-aligned."""
-    from bench.report import _table
-
-    head, _, table = rendered.rpartition("\n\n")
-    parsed = [tuple(cell.strip() for cell in line.split(" | ")) for line in table.splitlines()]
-    body = [row + ("",) * (5 - len(row)) for row in parsed[2:]]
-    note = (f"(f) {result.get('numbered', 0):,} history records given decision numbers; "
-            f"medians of {ROUNDS} anonymous requests in-process, uncached and cached.")
-    return "\n".join([head, note]) + "\n\n" + _table(body + rows(result))
+def notes(result: dict) -> list[str]:
+    return [f"(f) {result.get('numbered', 0):,} history records given decision numbers; "
+            f"medians of {ROUNDS} anonymous requests in-process, uncached and cached."]

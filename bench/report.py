@@ -1,4 +1,8 @@
-"""The printed table: workload | figure | floor | ratio | target (medians of the rounds)."""
+"""The printed table: workload | figure | floor | ratio | target | met (medians of the rounds).
+
+Every workload module gives ``rows(result)`` (tuples of five or six cells: a row without a
+verdict gets "—" for met) and ``notes(result)`` (lines printed above the table); the runner
+joins them into one table."""
 
 NONE = "—"
 # The issue sets no numeric target for (a) or (b).
@@ -71,19 +75,26 @@ def _import_rows(result: dict) -> list[tuple]:
     ]
 
 
+HEADER = ("workload", "figure", "floor", "ratio", "target", "met")
+
+
+def verdict(met: bool | None) -> str:
+    return NONE if met is None else ("yes" if met else "NO")
+
+
 def _table(rows: list[tuple]) -> str:
-    header = ("workload", "figure", "floor", "ratio", "target")
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(5)]
+    rows = [tuple(row) + (NONE,) * (len(HEADER) - len(row)) for row in rows]
+    widths = [max(len(row[i]) for row in [HEADER, *rows]) for i in range(len(HEADER))]
     lines = [" | ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip()
-             for row in [header, tuple("-" * w for w in widths), *rows]]
+             for row in [HEADER, tuple("-" * w for w in widths), *rows]]
     return "\n".join(lines)
 
 
-def render(results: dict) -> str:
+def notes(results: dict) -> list[str]:
     m, p = results["machine"], results["province"]
     importer = results["import"].get("importer", {})
     rounds = importer.get("rounds") if importer.get("available") else 0
-    notes = [
+    return [
         f"Machine: {m['platform']}; {m['cpus']} CPUs; {m['memory_gb']} GB; "
         f"Python {m['python']}; {m['database']}; load average at start "
         f"{'/'.join(map(str, m['load_average']))}",
@@ -94,6 +105,13 @@ def render(results: dict) -> str:
         f"Medians: (a) of 3 rounds per URL, 10 concurrent clients; (b) calamine of 3 rounds, "
         f"importer of {rounds} round(s).",
     ]
-    rows = (_load_rows(results["load"]) + _query_rows(results["queries"])
+
+
+def rows(results: dict) -> list[tuple]:
+    return (_load_rows(results["load"]) + _query_rows(results["queries"])
             + _import_rows(results["import"]))
+
+
+def render(notes: list[str], rows: list[tuple]) -> str:
+    """The notes, a blank line, the table."""
     return "\n".join(notes) + "\n\n" + _table(rows)

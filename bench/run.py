@@ -8,7 +8,9 @@ Builds a synthetic province in its own database, then measures, in this one run:
     consecutive-years criterion against one hand-written SQL query (bench/honors.py);
 (e) issue 4: the rankings of 50 groups × 12 units × 60 criteria × 3 passes (bench/scoring.py);
 (f) issue 7: the public honour board, decision search and home page over that history,
-    uncached against cached (bench/public.py).
+    uncached against cached (bench/public.py);
+(g) issue 6: certificates rendered one file each and combined, against LibreOffice converting
+    the same certificates from Word, and PAdES signing (bench/certificates.py).
 Prints the machine, a table of medians and ratios, and writes the results to bench/out/.
 """
 
@@ -113,7 +115,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from bench import honors, imports, load, public, report, scoring, synthetic
+    from bench import certificates, honors, imports, load, public, report, scoring, synthetic
 
     size = synthetic.SIZES[args.size]
     began = step(f"Synthetic province ({size.units:,} units, {size.people:,} people)")
@@ -156,11 +158,15 @@ def main() -> None:
     results["scoring"] = scoring.run(args.size)
     step("Public pages over the history: uncached against cached")
     results["public"] = public.run()
+    step("Certificates against LibreOffice")
+    results["certificates"] = certificates.run(args.size)
     results["seconds"] = time.monotonic() - began
 
     print()
-    rendered = honors.extend(report.render(results), results["honors"])
-    print(public.extend(scoring.extend(rendered, results["scoring"]), results["public"]))
+    parts = ((report, results), (honors, results["honors"]), (scoring, results["scoring"]),
+             (public, results["public"]), (certificates, results["certificates"]))
+    print(report.render([line for module, got in parts for line in module.notes(got)],
+                        [row for module, got in parts for row in module.rows(got)]))
     OUT.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     for name in (f"{stamp}-{args.size}.json", f"latest-{args.size}.json"):

@@ -329,7 +329,14 @@ def run(size: str = "full", log=print) -> dict:
 
 # -- the table -----------------------------------------------------------------------------
 
+def notes(result: dict) -> list[str]:
+    return [f"(e) {result.get('data', {}).get('scores', 0):,} scores; medians of {ROUNDS} "
+            f"rounds after a warm-up, in a fresh process."]
+
+
 def rows(result: dict) -> list[tuple]:
+    from bench.report import verdict
+
     groups = result.get("data", {}).get("groups", GROUPS["full"])
     label = f"(e) rankings of {groups} groups × {UNITS} units × {CRITERIA} criteria × 3 passes"
     if not result.get("available"):
@@ -338,7 +345,8 @@ def rows(result: dict) -> list[tuple]:
     flags = ", ".join(f"{code} {count}" for code, count in sorted(result["flags"].items()))
     return [
         (f"{label}, wall s", f"{seconds:.3f}", f"{floor:.3f} (aggregate query)",
-         f"{seconds / floor:.2f}×", f"< {TARGET:.0f} s" if groups == GROUPS["full"] else NONE),
+         f"{seconds / floor:.2f}×", f"< {TARGET:.0f} s" if groups == GROUPS["full"] else NONE,
+         verdict(seconds < TARGET) if groups == GROUPS["full"] else NONE),
         ("(e) CPU s of the measuring process (SQLite: its queries too)", f"{result['cpu']:.3f}",
          NONE, NONE, NONE),
         ("(e) of which the engine (rank), wall s / CPU s",
@@ -346,18 +354,6 @@ def rows(result: dict) -> list[tuple]:
         ("(e) queries issued", str(len(result["queries"])), NONE, NONE, NONE),
         (f"(e) flags on {result['units']} units", flags or "none", NONE, NONE, NONE),
     ]
-
-
-def extend(rendered: str, result: dict) -> str:
-    """The runner's report with this workload's rows added to its table, re-aligned."""
-    from bench.report import _table
-
-    head, _, table = rendered.rpartition("\n\n")
-    parsed = [tuple(cell.strip() for cell in line.split(" | ")) for line in table.splitlines()]
-    body = [row + ("",) * (5 - len(row)) for row in parsed[2:]]  # no header, no rule
-    note = (f"(e) {result.get('data', {}).get('scores', 0):,} scores; medians of {ROUNDS} "
-            f"rounds after a warm-up, in a fresh process.")
-    return "\n".join([head, note]) + "\n\n" + _table(body + rows(result))
 
 
 def main() -> None:
