@@ -136,18 +136,42 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "workspace/locked_out.html"
+# Behind proxies, the visitor's address is in X-Forwarded-For (core/proxy.py): how many
+# proxies in front of the app append to it (nginx alone: 1; a load balancer and nginx: 2).
+PROXY_COUNT = env.integer("PROXY_COUNT", 1 if env.boolean("BEHIND_PROXY") else 0)
+AXES_CLIENT_IP_CALLABLE = "vinhdanh.core.proxy.client_ip"
 
 SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 8 * 3600)  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env.boolean("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", False)
-SECURE_HSTS_SECONDS = env.integer("SECURE_HSTS_SECONDS", 0)
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# HTTPS: with DEBUG off, a site served to other hosts than this machine redirects plain
+# http and sends HSTS unless told otherwise. A site that only answers on 127.0.0.1 (the
+# tests, the benchmark's gunicorn) has no TLS in front of it to redirect to.
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+HTTPS = env.boolean("HTTPS", not DEBUG and not set(ALLOWED_HOSTS) <= LOCAL_HOSTS)
+SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", HTTPS)
+# Load balancers probe the health check over plain http inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_HSTS_SECONDS = env.integer("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.boolean("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading is a promise to browser vendors about the whole registered domain (often the
+# province's gov.vn domain, not ours to promise): off unless the province asks for it.
+SECURE_HSTS_PRELOAD = env.boolean("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# Behind nginx or a load balancer that terminates TLS and sets X-Forwarded-Proto. Only with
+# a proxy that overwrites the header: otherwise a client could claim https itself.
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env.boolean("BEHIND_PROXY") else None
 )
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # No inline scripts or styles anywhere: everything comes from our own static files.
@@ -178,6 +202,8 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Where `manage.py backup` writes its archives (docs/backup.md).
+BACKUP_DIR = Path(env.string("BACKUP_DIR", str(DATA_DIR / "backups")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.filters import BaseFilterBackend
 
-from vinhdanh.api.serializers.fields import VisibleUnitField
+from vinhdanh.api.serializers.fields import IdField, VisibleUnitField
 from vinhdanh.core.text import nfc
 from vinhdanh.organisations.enums import (
     PEOPLE_EDITOR_ROLES,
@@ -34,7 +34,7 @@ class UnitFilter(serializers.Serializer):
     q = serializers.CharField(
         required=False, allow_blank=True, help_text=_("Words of the name, short name or code.")
     )
-    parent = serializers.IntegerField(required=False, help_text=_("Direct sub-units of this unit."))
+    parent = IdField(required=False, help_text=_("Direct sub-units of this unit."))
     subtree = VisibleUnitField(required=False, help_text=_("This unit and every unit under it."))
     kind = serializers.ChoiceField(UnitKind.choices, required=False)
     level = serializers.ChoiceField(UnitLevel.choices, required=False)

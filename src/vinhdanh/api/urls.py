@@ -1,8 +1,10 @@
 """The versioned REST API. NamespaceVersioning reads the version from the ``v1`` namespace."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework import exceptions, permissions
 from rest_framework.routers import DefaultRouter
+from rest_framework.views import APIView
 
 from vinhdanh.api import (
     council_urls,
@@ -30,6 +32,20 @@ class SchemaView(SpectacularAPIView):
     """The OpenAPI document of this version, as YAML (or JSON with ``?format=json``)."""
 
     versioning_class = ApiVersioning
+
+
+class NoSuchAddress(APIView):
+    """Any other address under ``v1/``: a JSON 404 like the API's own, not the site's HTML
+    page (an id that is not a number, such as ``units/1.5/``, matches no route)."""
+
+    permission_classes = [permissions.AllowAny]
+    versioning_class = ApiVersioning
+    schema = None  # not an operation of the document
+
+    def not_found(self, request, *args, **kwargs):
+        raise exceptions.NotFound
+
+    get = post = put = patch = delete = options = not_found
 
 
 class Router(DefaultRouter):
@@ -75,6 +91,9 @@ v1 = [
     *nominations_urls.paths,
     *council_urls.paths,
     *router.urls,
+    # Last: only what no route above matches. The trailing slash leaves APPEND_SLASH at work.
+    # Unnamed: it is no operation (the same 404 for everyone), so no row of the role matrix.
+    re_path(r"^.*/$", NoSuchAddress.as_view()),
 ]
 
 urlpatterns = [

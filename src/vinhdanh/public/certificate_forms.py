@@ -7,7 +7,9 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-MAX_UPLOAD = 10 * 1024 * 1024
+from vinhdanh.core.uploads import MB, file_format
+
+MAX_UPLOAD = 10 * MB
 # A certificate's code anywhere in what was pasted: the whole address under the QR code,
 # the code alone, with or without its dashes.
 CODE = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}",
@@ -50,8 +52,7 @@ class PdfCheckForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
-        upload.seek(0)
-        if not upload.read(5).startswith(b"%PDF-"):
+        # Only read, never kept: its name does not matter, its content does.
+        if file_format(upload, ("pdf",)) is None:
             raise forms.ValidationError(_("This file is not a PDF."))
-        upload.seek(0)
         return upload

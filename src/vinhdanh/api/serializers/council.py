@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from vinhdanh.api.serializers.fields import VisibleUnitField
+from vinhdanh.api.serializers.fields import IdField, VisibleUnitField
 from vinhdanh.api.serializers.honors import CandidateSerializer, candidate_data
 from vinhdanh.api.serializers.nominations import PlainChoiceField, VisibleNominationField
 from vinhdanh.council.enums import Choice, ItemState, MemberRole, SessionState
@@ -205,7 +205,7 @@ class TallySerializer(serializers.Serializer):
 
 
 class ItemFilter(serializers.Serializer):
-    session = serializers.IntegerField(required=False, help_text=_("Items of this session."))
+    session = IdField(required=False, help_text=_("Items of this session."))
 
     def apply(self, queryset, params):
         if "session" in params:

@@ -13,9 +13,10 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from vinhdanh.api.serializers.council import ActiveUserField
+from vinhdanh.api.serializers.fields import IdField
 from vinhdanh.api.serializers.nominations import PlainChoiceField, VisibleNominationField
 from vinhdanh.council.models import CouncilSession
-from vinhdanh.decisions.enums import DecisionKind, DecisionState, JobState
+from vinhdanh.decisions.enums import DecisionKind, DecisionState, JobState, RevocationGround
 from vinhdanh.decisions.models import CertificateJob, Decision, DecisionEntry, Issuer
 from vinhdanh.decisions.services.certificates import verify_url
 
@@ -70,6 +71,10 @@ class DecisionEntrySerializer(serializers.ModelSerializer):
 
     honor = serializers.CharField(source="honor.code")
     honor_name = serializers.CharField(source="honor.name")
+    # Declared: DRF drops allow_blank from read-only model fields, and an award line has no
+    # ground, so the schema must allow "".
+    ground = serializers.ChoiceField(choices=RevocationGround.choices, allow_blank=True,
+                                     read_only=True)
     ground_label = serializers.CharField(source="get_ground_display")
     revoked_on = serializers.SerializerMethodField()
     certificate = serializers.SerializerMethodField()
@@ -192,7 +197,7 @@ class DecisionFilter(serializers.Serializer):
     kind = PlainChoiceField(DecisionKind.choices, required=False, help_text=KINDS_HELP)
     year = serializers.IntegerField(required=False, **YEAR,
                                     help_text=_("Year of the number (issued decisions)."))
-    issuer = serializers.IntegerField(required=False)
+    issuer = IdField(required=False)
 
     def apply(self, queryset, params):
         names = {"state": "state", "kind": "kind", "year": "year", "issuer": "issuer_id"}
@@ -235,7 +240,7 @@ class CertificateJobSerializer(serializers.ModelSerializer):
 
 
 class JobFilter(serializers.Serializer):
-    decision = serializers.IntegerField(required=False, help_text=_("Jobs of this decision."))
+    decision = IdField(required=False, help_text=_("Jobs of this decision."))
 
     def apply(self, queryset, params):
         if "decision" in params:

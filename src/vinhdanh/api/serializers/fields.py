@@ -1,4 +1,4 @@
-"""Foreign keys that accept only objects the requesting user can see.
+"""Foreign keys that accept only objects the requesting user can see, and plain ids.
 
 An id outside the user's view reads as "does not exist", so it tells them nothing.
 """
@@ -6,6 +6,17 @@ An id outside the user's view reads as "does not exist", so it tells them nothin
 from rest_framework import serializers
 
 from vinhdanh.organisations.models import EmulationGroup, Unit
+
+# The largest id a 64-bit column holds. SQLite cannot even pass a larger number to a query
+# (a 500 where a filter names a foreign key), so such a number is refused as input (a 400).
+MAX_ID = 2**63 - 1
+
+
+class IdField(serializers.IntegerField):
+    """An object's id given as a number (a filter by foreign key): positive, 64-bit."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=MAX_ID, **kwargs)
 
 
 class VisibleUnitField(serializers.PrimaryKeyRelatedField):

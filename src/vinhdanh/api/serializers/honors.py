@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from vinhdanh.api.serializers.fields import VisibleGroupField, VisibleUnitField
+from vinhdanh.api.serializers.fields import IdField, VisibleGroupField, VisibleUnitField
 from vinhdanh.honors.enums import PackStatus, SubjectKind, Verdict
 from vinhdanh.honors.models import (
     DisciplinePeriod,
@@ -108,10 +108,9 @@ class EvaluationSerializer(serializers.Serializer):
 
 
 class EvaluateSerializer(serializers.Serializer):
-    person = serializers.IntegerField(required=False, min_value=1)
-    unit = serializers.IntegerField(required=False, min_value=1,
-                                    help_text=_("A unit as a collective candidate."))
-    household = serializers.IntegerField(required=False, min_value=1)
+    person = IdField(required=False)
+    unit = IdField(required=False, help_text=_("A unit as a collective candidate."))
+    household = IdField(required=False)
     honor = _honor_field()
     year = _year()
     received_on = serializers.DateField(required=False, allow_null=True, default=None)

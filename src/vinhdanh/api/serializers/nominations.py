@@ -12,7 +12,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from vinhdanh.api.serializers.fields import TargetUnitField, VisibleGroupField, VisibleUnitField
+from vinhdanh.api.serializers.fields import (
+    IdField,
+    TargetUnitField,
+    VisibleGroupField,
+    VisibleUnitField,
+)
 from vinhdanh.api.serializers.honors import CandidateSerializer, LineSerializer, candidate_data
 from vinhdanh.api.serializers.movements import (
     VisibleHouseholdField,
@@ -339,7 +344,7 @@ class BatchFilter(serializers.Serializer):
     year = serializers.IntegerField(required=False, **YEAR)
     unit = VisibleUnitField(required=False, help_text=_("Proposed by this unit or a unit "
                                                         "under it."))
-    group = serializers.IntegerField(required=False)
+    group = IdField(required=False)
     q = serializers.CharField(required=False, allow_blank=True,
                               help_text=_("Words of the subject or the letter number."))
 
@@ -359,7 +364,7 @@ class NominationFilter(serializers.Serializer):
                                          required=False)
     unit = VisibleUnitField(required=False, help_text=_("Proposed by this unit or a unit "
                                                         "under it."))
-    batch = serializers.IntegerField(required=False)
+    batch = IdField(required=False)
     overdue = serializers.BooleanField(required=False, default=None, allow_null=True,
                                        help_text=_("Only dossiers past their step's due "
                                                    "date."))
@@ -380,8 +385,8 @@ class NoticeFilter(serializers.Serializer):
 
 
 class CommentFilter(serializers.Serializer):
-    notice = serializers.IntegerField(required=False)
-    nomination = serializers.IntegerField(required=False)
+    notice = IdField(required=False)
+    nomination = IdField(required=False)
     state = serializers.ChoiceField(CommentState.choices, required=False)
 
     def apply(self, queryset, params):

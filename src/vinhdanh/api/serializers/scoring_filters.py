@@ -5,6 +5,7 @@ visible queryset."""
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from vinhdanh.api.serializers.fields import IdField
 from vinhdanh.scoring.enums import PassKind, ProposalState, RoundPeriod, RoundState
 from vinhdanh.scoring.models import ScoringRound
 from vinhdanh.scoring.queries import rounds_visible_to
@@ -18,7 +19,7 @@ class VisibleRoundField(serializers.PrimaryKeyRelatedField):
 
 
 class TemplateFilter(serializers.Serializer):
-    group = serializers.IntegerField(required=False)
+    group = IdField(required=False)
     year = serializers.IntegerField(required=False, min_value=1900, max_value=2999)
 
     def apply(self, queryset, params):
@@ -27,7 +28,7 @@ class TemplateFilter(serializers.Serializer):
 
 
 class RoundFilter(serializers.Serializer):
-    group = serializers.IntegerField(required=False)
+    group = IdField(required=False)
     year = serializers.IntegerField(required=False, min_value=1900, max_value=2999)
     period = serializers.ChoiceField(RoundPeriod.choices, required=False)
     state = serializers.ChoiceField(RoundState.choices, required=False)
@@ -40,8 +41,8 @@ class RoundFilter(serializers.Serializer):
 class ScoreFilter(serializers.Serializer):
     round = VisibleRoundField(help_text=_("The round (required)."))
     scoring_pass = serializers.ChoiceField(PassKind.choices, required=False, source="kind")
-    scorer = serializers.IntegerField(required=False)
-    subject = serializers.IntegerField(required=False)
+    scorer = IdField(required=False)
+    subject = IdField(required=False)
 
     def get_fields(self):
         fields = super().get_fields()
@@ -54,9 +55,9 @@ class ScoreFilter(serializers.Serializer):
 
 
 class ProposalFilter(serializers.Serializer):
-    group = serializers.IntegerField(required=False)
-    round = serializers.IntegerField(required=False)
-    revision = serializers.IntegerField(required=False)
+    group = IdField(required=False)
+    round = IdField(required=False)
+    revision = IdField(required=False)
     state = serializers.ChoiceField(ProposalState.choices, required=False)
 
     def apply(self, queryset, params):

@@ -4,6 +4,7 @@ from rest_framework.viewsets import GenericViewSet
 from vinhdanh.api.exceptions import api_exception_handler
 from vinhdanh.api.filters import QueryFilter
 from vinhdanh.api.permissions import ActionRules
+from vinhdanh.api.schema import ApiAutoSchema
 from vinhdanh.api.versioning import ApiVersioning
 
 
@@ -16,6 +17,7 @@ class ServiceViewSet(GenericViewSet):
     """
 
     versioning_class = ApiVersioning
+    schema = ApiAutoSchema()
     permission_classes = [IsAuthenticated, ActionRules]
     filter_backends = [QueryFilter]
     http_method_names = ["get", "post", "patch", "head", "options"]

@@ -9,19 +9,18 @@ dossier moved since the client read it (409, see ``StaleVersion``).
 from collections import Counter
 
 from django.db.models import Count, Prefetch
-from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status
 from rest_framework.decorators import action
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from vinhdanh.api.schema import ApiAutoSchema
 from vinhdanh.api.serializers import nominations as s
 from vinhdanh.api.views.base import ServiceViewSet
+from vinhdanh.api.views.uploads import STORED_FILE, file_response
 from vinhdanh.core.audit import history_of
 from vinhdanh.core.errors import DomainError
 from vinhdanh.core.workdays import Calendar
@@ -134,8 +133,9 @@ class BatchViewSet(DecoratedMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
     @action(detail=True, methods=["post"], serializer_class=s.CandidatesSerializer)
     def candidates(self, request, pk=None):
         """Adds draft nominations of registry candidates for one honour (all or none)."""
+        batch = self.get_object()  # the batch's rule before the input: 404/403, not 400
         data = self.validated_input()
-        added = batches.add_candidates(self.get_object(), data["candidates"], data["honor"],
+        added = batches.add_candidates(batch, data["candidates"], data["honor"],
                                        actor=request.user)
         return self._nominations(added)
 
@@ -144,8 +144,8 @@ class BatchViewSet(DecoratedMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
             serializer_class=s.FromProposalsSerializer)
     def from_proposals(self, request, pk=None):
         """Turns a group's published proposals into draft nominations of the batch."""
-        added = batches.add_from_proposals(self.get_object(), actor=request.user,
-                                           **self.validated_input())
+        batch = self.get_object()
+        added = batches.add_from_proposals(batch, actor=request.user, **self.validated_input())
         return self._nominations(added)
 
     def _nominations(self, added) -> Response:
@@ -181,8 +181,9 @@ class BatchViewSet(DecoratedMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
         """Draws a document from its Word template and attaches it as the current file."""
         from vinhdanh.nominations.services.generation import generate_and_attach
 
+        batch = self.get_object()
         data = self.validated_input()
-        document = generate_and_attach(data["kind"], batch=self.get_object(),
+        document = generate_and_attach(data["kind"], batch=batch,
                                        nomination=data["nomination"], actor=request.user)
         return Response(s.DossierDocumentSerializer(document).data,
                         status=status.HTTP_201_CREATED)
@@ -319,14 +320,12 @@ class DossierDocumentViewSet(mixins.RetrieveModelMixin, ServiceViewSet):
         return super().perform_content_negotiation(
             request, force=force or self.action == "download")
 
-    @extend_schema(request=None, responses={
-        (200, "application/octet-stream"): OpenApiTypes.BINARY, 404: NO_FILE})
+    @extend_schema(request=None, responses={**STORED_FILE, 404: NO_FILE})
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
         """The file as an attachment, under the name it was uploaded with."""
         document = self.get_object()
-        return FileResponse(document.file.open("rb"), as_attachment=True,
-                            filename=document.name)
+        return file_response(document.file, document.name)
 
 
 # -- public comment --------------------------------------------------------------------------
@@ -385,7 +384,7 @@ class PublicCommentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Ser
 
 # -- timeliness ------------------------------------------------------------------------------
 
-class OneObjectSchema(AutoSchema):
+class OneObjectSchema(ApiAutoSchema):
     """A ``list`` route that answers with one object, not an array."""
 
     def _is_list_view(self, serializer=None) -> bool:

@@ -4,12 +4,14 @@ object actions through the scoring rules, writes through the scoring services.""
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.decorators import action
+
+# DRF's get_object_or_404 answers 404, not 500, for an id that is not a number.
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from vinhdanh.api.serializers import scoring as s

@@ -1,6 +1,7 @@
 """Form fields shared by the staff UI's forms."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.utils import formats
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.core.text import nfc
 from vinhdanh.core.uploads import MB, upload_problem
+from vinhdanh.organisations.importers.workbook import too_large_message
 from vinhdanh.workspace.tree import build_tree, flatten
 
 DATE_PLACEHOLDER = "dd/mm/yyyy"
@@ -80,6 +82,25 @@ def validate_minutes_file(upload) -> None:
         raise ValidationError(_("The file is larger than 20 MB."))
     if problem == "format":
         raise ValidationError(_("The minutes must be a PDF, DOCX or DOC file."))
+
+
+def _check_workbook(upload, formats, wrong_format) -> None:
+    problem = upload_problem(upload, formats=formats, max_bytes=settings.IMPORT_MAX_BYTES)
+    if problem == "size":
+        raise ValidationError(too_large_message())
+    if problem == "format":
+        raise ValidationError(wrong_format)
+
+
+def validate_xlsx(upload) -> None:
+    """An .xlsx workbook within the import limit, judged by its content."""
+    _check_workbook(upload, ("xlsx",), _("This is not an Excel workbook: upload an .xlsx file."))
+
+
+def validate_workbook(upload) -> None:
+    """An .xlsx or .xls workbook within the import limit, judged by its content."""
+    _check_workbook(upload, ("xlsx", "xls"),
+                    _("This is not an Excel workbook: upload an .xlsx or .xls file."))
 
 
 def add_errors(form, error: ValidationError) -> None:

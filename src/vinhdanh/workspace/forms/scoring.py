@@ -1,31 +1,20 @@
 """Forms of the scoring pages: the table, rounds, score sheets, publication and the review."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from vinhdanh.scoring.enums import CriterionKind, FinalFormula, PassKind, RoundPeriod, TieBreak
-from vinhdanh.workspace.forms.fields import DateField, validate_minutes_file
+from vinhdanh.workspace.forms.fields import DateField, validate_minutes_file, validate_xlsx
 
 # The score service judges evidence files by their content (services/scores.py).
 EVIDENCE_ACCEPT = ".pdf,.png,.jpg,.jpeg,.docx,.xlsx"
-XLSX_MAGIC = b"PK\x03\x04"
 TIE_BREAK_SLOTS = len(TieBreak.choices)
 
 
 def _textarea(rows=3):
     return forms.Textarea(attrs={"rows": rows})
-
-
-def validate_xlsx(upload) -> None:
-    if upload.size > settings.IMPORT_MAX_BYTES:
-        raise ValidationError(_("The file is too large."))
-    head = upload.read(len(XLSX_MAGIC))
-    upload.seek(0)
-    if head != XLSX_MAGIC:
-        raise ValidationError(_("This is not an Excel workbook: upload an .xlsx file."))
 
 
 class WorkbookForm(forms.Form):

@@ -18,6 +18,7 @@ from vinhdanh.organisations.importers import (
 )
 from vinhdanh.organisations.models import ImportJob, Person, Unit
 from vinhdanh.organisations.services.imports import start_import
+from vinhdanh.workspace.forms.fields import validate_workbook
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RECENT_JOBS = 20
@@ -25,7 +26,7 @@ RECENT_JOBS = 20
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label=_("Workbook (.xlsx or .xls)"),
+        label=_("Workbook (.xlsx or .xls)"), validators=[validate_workbook],
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls"}),
     )
 
