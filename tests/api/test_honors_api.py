@@ -345,3 +345,14 @@ def test_group_leader_reads_member_unit_history_but_not_its_people(personas, pro
     person = client.get(f"/api/v1/people/{province.farmer_people[0].pk}/history/")
 
     assert (unit.status_code, person.status_code) == (200, 404)
+
+
+def test_bonus_request_with_a_nul_character_in_the_honour_code_is_refused(client_for,
+                                                                          personas):
+    # PostgreSQL cannot compare text holding NUL: the lookup must not reach the database.
+    response = client_for(personas.board_officer).post(
+        "/api/v1/bonuses/", {"decision_date": "2026-01-05", "items": [
+            {"key": "a", "honor": "bang_khen\x00tinh", "subject": "individual",
+             "year": 2025}]}, content_type="application/json")
+
+    assert response.status_code == 400

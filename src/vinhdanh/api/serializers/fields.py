@@ -12,6 +12,16 @@ from vinhdanh.organisations.models import EmulationGroup, Unit
 MAX_ID = 2**63 - 1
 
 
+class CodeField(serializers.SlugRelatedField):
+    """A related object by its code. A NUL character is refused before the lookup:
+    PostgreSQL cannot compare text holding one and would answer with a server error."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+        return super().to_internal_value(data)
+
+
 class IdField(serializers.IntegerField):
     """An object's id given as a number (a filter by foreign key): positive, 64-bit."""
 

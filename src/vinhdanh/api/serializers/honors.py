@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from vinhdanh.api.serializers.fields import IdField, VisibleGroupField, VisibleUnitField
+from vinhdanh.api.serializers.fields import CodeField, IdField, VisibleGroupField, VisibleUnitField
 from vinhdanh.honors.enums import PackStatus, SubjectKind, Verdict
 from vinhdanh.honors.models import (
     DisciplinePeriod,
@@ -27,8 +27,8 @@ def _year(**kwargs) -> serializers.IntegerField:
     return serializers.IntegerField(min_value=FIRST_YEAR, max_value=LAST_YEAR, **kwargs)
 
 
-def _honor_field(**kwargs) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(slug_field="code", queryset=Honor.objects.all(),
+def _honor_field(**kwargs) -> CodeField:
+    return CodeField(slug_field="code", queryset=Honor.objects.all(),
                                         help_text=_("Code of the honour."), **kwargs)
 
 

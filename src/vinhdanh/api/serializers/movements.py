@@ -7,7 +7,7 @@ sent to the upload actions (views/uploads.py, serializers/uploads.py).
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from vinhdanh.api.serializers.fields import TargetUnitField, VisibleUnitField
+from vinhdanh.api.serializers.fields import CodeField, TargetUnitField, VisibleUnitField
 from vinhdanh.honors.models import Honor
 from vinhdanh.movements.enums import MovementKind, ReportPeriod
 from vinhdanh.movements.models import (
@@ -121,7 +121,7 @@ class ReportSerializer(serializers.ModelSerializer):
 
 
 class RegistrationSerializer(serializers.ModelSerializer):
-    honor = serializers.SlugRelatedField(slug_field="code", queryset=Honor.objects.all())
+    honor = CodeField(slug_field="code", queryset=Honor.objects.all())
     person = VisiblePersonField(allow_null=True, required=False, default=None)
     unit = VisibleUnitField(allow_null=True, required=False, default=None)
     household = VisibleHouseholdField(allow_null=True, required=False, default=None)
@@ -178,7 +178,7 @@ class ReportFilter(serializers.Serializer):
 
 class RegistrationFilter(serializers.Serializer):
     year = serializers.IntegerField(required=False, min_value=1900, max_value=2999)
-    honor = serializers.SlugRelatedField(slug_field="code", queryset=Honor.objects.all(),
+    honor = CodeField(slug_field="code", queryset=Honor.objects.all(),
                                          required=False)
     unit = VisibleUnitField(required=False, help_text=_("Registered by this unit or a unit "
                                                         "under it."))

@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from vinhdanh.api.serializers.fields import (
+    CodeField,
     IdField,
     TargetUnitField,
     VisibleGroupField,
@@ -122,7 +123,7 @@ class BatchSubmitSerializer(serializers.Serializer):
 class CandidatesSerializer(serializers.Serializer):
     """Candidates from the registry, all for one honour; give one list or several."""
 
-    honor = serializers.SlugRelatedField(slug_field="code", queryset=Honor.objects.all(),
+    honor = CodeField(slug_field="code", queryset=Honor.objects.all(),
                                          help_text=_("Code of the honour."))
     people = serializers.ListField(child=VisiblePersonField(), required=False, default=list)
     units = serializers.ListField(child=VisibleUnitField(), required=False, default=list,
@@ -360,7 +361,7 @@ class BatchFilter(serializers.Serializer):
 class NominationFilter(serializers.Serializer):
     year = serializers.IntegerField(required=False, **YEAR)
     state = serializers.ChoiceField(NominationState.choices, required=False)
-    honor = serializers.SlugRelatedField(slug_field="code", queryset=Honor.objects.all(),
+    honor = CodeField(slug_field="code", queryset=Honor.objects.all(),
                                          required=False)
     unit = VisibleUnitField(required=False, help_text=_("Proposed by this unit or a unit "
                                                         "under it."))
