@@ -85,4 +85,23 @@ def client_for():
     return make
 
 
+@pytest.fixture
+def signing(settings, tmp_path):
+    """A throw-away PKCS#12 configured as the signing certificate, its CA trusted by the
+    verification; the loaded identity is cached per process, so the cache is cleared around
+    the test."""
+    from vinhdanh.decisions.services import seal
+    from vinhdanh.documents.signing import make_test_pkcs12
+
+    data, passphrase, ca_pem = make_test_pkcs12("Chủ tịch UBND tỉnh Hòa Bình Xanh")
+    (tmp_path / "signer.p12").write_bytes(data)
+    (tmp_path / "ca.pem").write_bytes(ca_pem)
+    settings.SIGNING_PKCS12 = str(tmp_path / "signer.p12")
+    settings.SIGNING_PASSPHRASE = passphrase.decode()
+    settings.SIGNING_TRUST_ROOTS = [str(tmp_path / "ca.pem")]
+    seal._identity.cache_clear()
+    yield
+    seal._identity.cache_clear()
+
+
 __all__ = ["GroupFactory", "PASSWORD"]

@@ -18,7 +18,6 @@ from vinhdanh.core.errors import DomainError
 from vinhdanh.decisions.enums import JobState
 from vinhdanh.decisions.models import Certificate, CertificateJob
 from vinhdanh.decisions.services import certificates, seal
-from vinhdanh.documents.signing import make_test_pkcs12
 
 pytestmark = [
     pytest.mark.django_db,
@@ -147,21 +146,6 @@ def test_start_job_refuses_drafts_and_outsiders(province, personas, decision):
 
 
 # -- signed certificates ---------------------------------------------------------------------
-
-@pytest.fixture
-def signing(settings, tmp_path):
-    """A throw-away PKCS#12 and its CA as the configured signing certificate and trust root;
-    the loaded identity is cached per process, so the cache is cleared around the test."""
-    data, passphrase, ca_pem = make_test_pkcs12("Chủ tịch UBND tỉnh Hòa Bình Xanh")
-    (tmp_path / "signer.p12").write_bytes(data)
-    (tmp_path / "ca.pem").write_bytes(ca_pem)
-    settings.SIGNING_PKCS12 = str(tmp_path / "signer.p12")
-    settings.SIGNING_PASSPHRASE = passphrase.decode()
-    settings.SIGNING_TRUST_ROOTS = [str(tmp_path / "ca.pem")]
-    seal._identity.cache_clear()
-    yield
-    seal._identity.cache_clear()
-
 
 def test_certificates_come_out_signed_and_verify(signing, decision, personas,
                                                   django_capture_on_commit_callbacks):

@@ -22,7 +22,7 @@ from vinhdanh.core.errors import DomainError
 from vinhdanh.decisions.enums import DecisionState, JobState
 from vinhdanh.decisions.models import Certificate, CertificateJob, Decision
 from vinhdanh.decisions.services import files, issuing, seal
-from vinhdanh.documents.signing import make_test_pkcs12, sign_pdf
+from vinhdanh.documents.signing import sign_pdf
 from vinhdanh.honors.enums import RecordSource
 from vinhdanh.honors.models import HonorRecord
 from vinhdanh.nominations.enums import NominationState
@@ -280,21 +280,6 @@ def test_issue_prints_every_certificate_after_the_commit(province, personas,
 
 
 # -- signed PDFs -------------------------------------------------------------------------------
-
-@pytest.fixture
-def signing(settings, tmp_path):
-    """A throw-away signing certificate configured, its CA trusted; the identity is cached
-    per process, so the cache is cleared around the test."""
-    data, passphrase, ca_pem = make_test_pkcs12("Chủ tịch UBND tỉnh Hòa Bình Xanh")
-    (tmp_path / "signer.p12").write_bytes(data)
-    (tmp_path / "ca.pem").write_bytes(ca_pem)
-    settings.SIGNING_PKCS12 = str(tmp_path / "signer.p12")
-    settings.SIGNING_PASSPHRASE = passphrase.decode()
-    settings.SIGNING_TRUST_ROOTS = [str(tmp_path / "ca.pem")]
-    seal._identity.cache_clear()
-    yield
-    seal._identity.cache_clear()
-
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 @pytest.mark.xfail(not WORD_READY, reason="the Word builder is another helper's work in "

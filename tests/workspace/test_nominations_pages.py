@@ -2,6 +2,7 @@
 (candidates, files, completeness, submission) and who may see and post to them."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.messages import get_messages
@@ -103,6 +104,20 @@ def test_candidate_search_stays_in_the_proposing_unit(province, personas, client
 
     assert ours.full_name in page
     assert theirs.full_name not in page
+
+
+def test_the_batch_page_s_element_ids_are_unique(province, personas, client_for):
+    # Labels point at ids: the candidate search, the add form and the upload form each
+    # have a "kind" field, and a repeated id sent a label (and a screen reader) elsewhere.
+    batch = _batch(province, personas.unit_clerk)
+    PersonFactory(unit=province.farmers_sub, full_name="Nguyễn Văn Tìm")
+
+    page = html(client_for(personas.unit_clerk).get(
+        batch.get_absolute_url(), {"kind": "person", "q": "tim"}))
+
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert "Nguyễn Văn Tìm" in page and 'id="search_kind"' in page
+    assert [i for i in set(ids) if ids.count(i) > 1] == []
 
 
 def test_honour_choices_follow_the_kind_of_candidate(province, personas, client_for):

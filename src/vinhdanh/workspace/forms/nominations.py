@@ -90,6 +90,11 @@ class CandidateSearchForm(forms.Form):
     q = forms.CharField(label=_("Name or code"), required=False, max_length=100,
                         widget=forms.SearchInput)
 
+    def __init__(self, *args, **kwargs):
+        # Own ids: the batch page's add and upload forms also have a "kind" field.
+        kwargs.setdefault("auto_id", "search_%s")
+        super().__init__(*args, **kwargs)
+
 
 class _Candidates(forms.ModelMultipleChoiceField):
     def label_from_instance(self, candidate):
@@ -106,6 +111,7 @@ class AddCandidatesForm(forms.Form):
                              widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, kind, candidates, **kwargs):
+        kwargs.setdefault("auto_id", "add_%s")  # beside the search and upload forms
         super().__init__(*args, **kwargs)
         self.initial.setdefault("kind", kind)
         self.fields["honor"].queryset = Honor.objects.filter(**{HONOUR_FLAGS[kind]: True})
