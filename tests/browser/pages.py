@@ -15,6 +15,7 @@ from tests.nominations.support import PDF
 
 TIMEOUT_MS = 15_000
 VIEWPORT = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 
 def expect(target):

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from tests.browser.arrangement import PEER_SCORES, SELF_SCORES, arrange
-from tests.browser.pages import Journey, exact, expect, failed, said, upload_pdf, vi
+from tests.browser.pages import PHONE, Journey, exact, expect, failed, said, upload_pdf, vi
 from vinhdanh.council.enums import Choice
 from vinhdanh.decisions.enums import JobState
 from vinhdanh.decisions.models import Certificate, CertificateJob, Decision
@@ -28,7 +28,6 @@ from vinhdanh.workspace.views.nominations.support import ACTION_LABELS
 pytestmark = pytest.mark.browser
 
 FLAG = "Cờ thi đua của Ủy ban nhân dân tỉnh"
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture

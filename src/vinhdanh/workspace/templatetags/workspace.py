@@ -20,17 +20,11 @@ def in_minutes(delta) -> int:
     return -(-int(delta.total_seconds()) // 60)
 
 
-@register.simple_tag
-def works_the_inbox(user) -> bool:
-    """Whether the menu shows the board's inbox: board officers and group reviewers."""
-    from vinhdanh.workspace.views.board.inbox import works_the_inbox as works
+@register.inclusion_tag("workspace/_menu.html", takes_context=True)
+def main_menu(context):
+    """The staff menu of the signed-in user, its current section marked."""
+    from vinhdanh.workspace.menu import menu_for
 
-    return user.is_authenticated and works(user)
-
-
-@register.simple_tag
-def sits_on_council(user) -> bool:
-    """Whether the menu shows the council: its secretariat (the board) and its members."""
-    if not user.is_authenticated:
-        return False
-    return user.has_perm("council.manage_session") or user.council_memberships.exists()
+    request = context["request"]
+    match = getattr(request, "resolver_match", None)
+    return {"menu": menu_for(request.user, match.url_name if match else "")}

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from vinhdanh.organisations.models import EmulationGroup, Person, Unit
 from vinhdanh.workspace.views.board.panels import overdue_panel
+from vinhdanh.workspace.views.imports import may_import
 
 
 @login_required
@@ -21,6 +22,7 @@ def dashboard(request):
         "group_count": groups.count(),
         "year": year,
         "groups": groups.filter(year=year).select_related("leader", "deputy"),
+        "may_import": may_import(user),
         **overdue_panel(user),
     })
 

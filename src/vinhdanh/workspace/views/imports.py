@@ -31,14 +31,14 @@ class UploadForm(forms.Form):
     )
 
 
-def _may_import(user) -> bool:
+def may_import(user) -> bool:
     return user.has_perm("organisations.import_people") or user.has_perm(
         "organisations.import_units")
 
 
 @login_required
 def upload(request):
-    if not _may_import(request.user):
+    if not may_import(request.user):
         raise PermissionDenied
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
