@@ -90,6 +90,26 @@ def test_decision_pdf_is_404_until_written_then_downloads(province, personas, cl
     assert _body(response) == PDF
 
 
+def test_decision_page_says_why_there_is_no_pdf_without_libreoffice(
+        province, personas, client_for, fake_word, monkeypatch):
+    from vinhdanh.documents import convert
+
+    decision = issued(province, personas)
+    client = client_for(personas.board_officer)
+    with translation.override("vi"):
+        writing = gettext("The files are being written.")
+        no_pdf = gettext("Only the Word file: this server cannot make PDF files (LibreOffice "
+                         "is not installed).")
+    assert writing in html(client.get(decision.get_absolute_url()))
+
+    monkeypatch.setattr(convert, "available", lambda: False)
+    files.write_files(decision)
+    page = html(client.get(decision.get_absolute_url()))
+
+    assert no_pdf in page and writing not in page
+    assert client.get(_url("pdf", decision)).status_code == 404
+
+
 def test_decision_signed_pdf_without_a_valid_signature_is_refused(province, personas,
                                                                   client_for, monkeypatch):
     monkeypatch.setattr(seal, "verify", lambda data: _verification(False))
