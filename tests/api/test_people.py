@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 from tests.api.conftest import count_queries, ids
 from tests.factories import PersonFactory, citizen_id_for
 from vinhdanh.core.models import ActivityLog
-from vinhdanh.organisations.enums import Gender
+from vinhdanh.organisations.enums import CadreCategory, Gender
 from vinhdanh.organisations.models import Person
 
 URL = "/api/v1/people/"
@@ -164,6 +164,22 @@ def test_person_patch_own_person_by_clerk(personas, province, api_for):
     person.refresh_from_db()
     assert (person.position, person.unit) == ("Phó Chánh Văn phòng", province.farmers_sub)
     assert response.json()["position"] == "Phó Chánh Văn phòng"
+
+
+def test_person_leadership_category_is_read_and_set_for_the_statutory_forms(
+        personas, province, api_for):
+    person = province.farmer_people[0]
+    api = api_for(personas.unit_clerk)
+
+    assert api.get(f"{URL}{person.pk}/").json()["cadre_category"] == ""
+    response = api.patch(f"{URL}{person.pk}/", {"cadre_category": "department_leader"},
+                         format="json")
+    wrong = api.patch(f"{URL}{person.pk}/", {"cadre_category": "village_head"}, format="json")
+
+    assert response.status_code == 200 and wrong.status_code == 400
+    person.refresh_from_db()
+    assert person.cadre_category == CadreCategory.DEPARTMENT_LEADER
+    assert "cadre_category" in wrong.json()
 
 
 def test_person_patch_transfer_to_women_union_by_clerk_is_403(personas, province, api_for):

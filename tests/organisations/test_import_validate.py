@@ -91,6 +91,18 @@ def test_import_merged_header_cells_and_title_rows_are_understood(personas):
     assert (result.people, person.citizen_id, person.unit.code) == (1, "037085001234", "HND")
 
 
+def test_import_unknown_leadership_category_names_the_cell_and_the_values(personas):
+    data = import_file(people=[person_row(full_name="Nguyễn Văn Tùng",
+                                          cadre_category="Trưởng thôn")])
+
+    errors = _rejected(data, personas.admin)
+
+    assert errors == [("Nhân sự", 2, "J", "Not one of the accepted values: Lãnh đạo cấp bộ, "
+                       "tỉnh, Lãnh đạo cấp vụ, sở, ngành, Doanh nhân, Lãnh đạo khác từ Phó "
+                       "trưởng phòng trở lên.")]
+    assert not Person.objects.filter(full_name="Nguyễn Văn Tùng").exists()
+
+
 def test_import_error_row_numbers_are_excel_rows_below_a_title(personas):
     data = xlsx({"Nhân sự": [["DANH SÁCH NHÂN SỰ"], [], PEOPLE_HEADERS,
                              person_row(full_name="Nguyễn Văn Tùng", gender="Ông")]})

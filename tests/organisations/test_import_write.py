@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from tests.factories import PersonFactory, UnitFactory, UserFactory
 from tests.fixtures.workbooks import import_file, person_row, unit_row
 from vinhdanh.core.models import ActivityLog
-from vinhdanh.organisations.enums import UnitKind, UnitLevel
+from vinhdanh.organisations.enums import CadreCategory, UnitKind, UnitLevel
 from vinhdanh.organisations.importers import (
     ImportRejected,
     apply_plan,
@@ -40,7 +40,8 @@ def _good_file():
                         parent_code="HND", kind="Đơn vị sự nghiệp", level="Cơ sở",
                         active_from="01/01/2020", mostly_direct_workers="x")],
         people=[person_row(full_name="Nguyễn Văn Tùng", citizen_id=37085001234.0,
-                           unit_code="HND-X2", is_direct_worker="Có"),
+                           unit_code="HND-X2", is_direct_worker="Có",
+                           cadre_category="lãnh đạo cấp sở"),
                 person_row(full_name="Trần Thị Mận", gender="Nữ", date_of_birth="ngày 2 "
                            "tháng 9 năm 1990", citizen_id="037190001234", unit_code="HND",
                            is_active="Không")],
@@ -69,6 +70,8 @@ def test_import_good_file_creates_people_with_derived_columns(personas, province
         "HND-X2", "037085001234", True, True)
     assert (binh.gender, binh.date_of_birth, binh.is_active) == (
         "female", dt.date(1990, 9, 2), False)
+    # An alias of the statutory forms' row, without diacritics' case; empty is no category.
+    assert (an.cadre_category, binh.cadre_category) == (CadreCategory.DEPARTMENT_LEADER, "")
     assert (an.search_text, an.sort_key != "") == ("nguyen van tung", True)
     assert list(Person.objects.search("tran thi man")) == [binh]
 
@@ -176,13 +179,15 @@ def _tree():
     PersonFactory(unit=office, citizen_id=None, date_of_birth=None, employment_start=None,
                   is_direct_worker=True, is_active=False)
     PersonFactory(unit=root, full_name="Đỗ Thị Hoà", citizen_id="001190000123",
-                  gender="female", date_of_birth=dt.date(1990, 1, 1))
+                  gender="female", date_of_birth=dt.date(1990, 1, 1),
+                  cadre_category=CadreCategory.PROVINCE_LEADER)
+    PersonFactory(unit=office, cadre_category=CadreCategory.BUSINESS_MANAGER)
 
 
 UNIT_VALUES = ("code", "name", "short_name", "parent__code", "kind", "level", "active_from",
                "active_until", "mostly_direct_workers")
 PERSON_VALUES = ("full_name", "gender", "date_of_birth", "citizen_id", "unit__code", "position",
-                 "is_direct_worker", "employment_start", "is_active")
+                 "is_direct_worker", "employment_start", "is_active", "cadre_category")
 
 
 def test_export_then_import_into_an_empty_database_gives_the_same_records(db):

@@ -18,7 +18,7 @@ class PersonSerializer(serializers.ModelSerializer):
         model = Person
         fields = [
             "id", "full_name", "gender", "date_of_birth", "citizen_id", "unit", "unit_name",
-            "position", "is_direct_worker", "employment_start", "is_active",
+            "position", "is_direct_worker", "cadre_category", "employment_start", "is_active",
         ]
         extra_kwargs = {name: {"help_text": PRIVATE_HELP} for name in PRIVATE_FIELDS}
 

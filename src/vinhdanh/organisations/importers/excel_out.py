@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from vinhdanh.organisations.importers.cells import YES_NO
 from vinhdanh.organisations.importers.schema import (
+    CADRE_WORDS,
     GENDER_WORDS,
     GUIDE_SHEET,
     KIND_WORDS,
@@ -50,6 +51,8 @@ GUIDE = {
     "is_direct_worker": YES_NO_HINT,
     "employment_start": DATE_HINT,
     "is_active": gettext_lazy("Có or Không; empty means Có."),
+    "cadre_category": gettext_lazy("For the statutory report forms: one of the values in the "
+                                   "list, or empty when none applies."),
 }
 
 
@@ -71,7 +74,8 @@ def _add_lists(book) -> dict[str, str]:
     """A hidden sheet with the coded values; returns each list's cell range."""
     sheet = book.create_sheet(LISTS_SHEET)
     sheet.sheet_state = "hidden"
-    lists = {"gender": GENDER_WORDS, "kind": KIND_WORDS, "level": LEVEL_WORDS}
+    lists = {"gender": GENDER_WORDS, "kind": KIND_WORDS, "level": LEVEL_WORDS,
+             "cadre_category": CADRE_WORDS}
     ranges = {}
     for index, (name, words) in enumerate(lists.items()):
         letter = column_letter(index)
@@ -152,11 +156,11 @@ def export_units(queryset) -> bytes:
 def export_people(queryset) -> bytes:
     """The people as an import workbook; citizen IDs as text so leading zeros stay."""
     fields = ("full_name", "gender", "date_of_birth", "citizen_id", "unit__code", "position",
-              "is_direct_worker", "employment_start", "is_active")
+              "is_direct_worker", "employment_start", "is_active", "cadre_category")
     rows = (
         (name, file_word(GENDER_WORDS, gender), born, cid or "", unit, position,
-         _yes_no(direct), start, _yes_no(active))
-        for name, gender, born, cid, unit, position, direct, start, active
+         _yes_no(direct), start, _yes_no(active), file_word(CADRE_WORDS, category))
+        for name, gender, born, cid, unit, position, direct, start, active, category
         in queryset.values_list(*fields).iterator(chunk_size=2000)
     )
     return _export(PEOPLE_SHEET, PEOPLE_COLUMNS, rows)

@@ -40,6 +40,7 @@ class PersonRow:
     is_direct_worker: bool = False
     employment_start: dt.date | None = None
     is_active: bool = True
+    cadre_category: str = ""
     unit_id: int | None = None  # set when the unit already exists
 
 
@@ -83,6 +84,7 @@ def person_readers(words) -> dict:
         "is_direct_worker": cells.yes_no,
         "employment_start": cells.date,
         "is_active": cells.yes_no,
+        "cadre_category": partial(cells.choice, vocabulary=words["cadre_category"]),
     }
 
 

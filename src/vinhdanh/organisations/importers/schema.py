@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils import translation
 
-from vinhdanh.organisations.enums import Gender, UnitKind, UnitLevel
+from vinhdanh.organisations.enums import CadreCategory, Gender, UnitKind, UnitLevel
 from vinhdanh.organisations.importers.cells import Vocabulary
 
 UNITS_SHEET = "Đơn vị"
@@ -58,10 +58,20 @@ PEOPLE_COLUMNS = (
     Column("is_direct_worker", "Lao động trực tiếp", width=12, kind="yes_no"),
     Column("employment_start", "Ngày bắt đầu công tác", width=16, kind="date"),
     Column("is_active", "Đang công tác", width=12, kind="yes_no"),
+    Column("cadre_category", "Phân loại cán bộ lãnh đạo", aliases=("Phân loại lãnh đạo",),
+           width=30, kind="choice"),
 )
 
 # The first word of each list is the one the template offers and exports write.
 GENDER_WORDS = {Gender.MALE: ("Nam",), Gender.FEMALE: ("Nữ",)}
+# The individual rows of the statutory forms 0602.N and 0603.N (TT 02/2023/TT-BNV).
+CADRE_WORDS = {
+    CadreCategory.PROVINCE_LEADER: ("Lãnh đạo cấp bộ, tỉnh", "Lãnh đạo cấp tỉnh"),
+    CadreCategory.DEPARTMENT_LEADER: ("Lãnh đạo cấp vụ, sở, ngành", "Lãnh đạo cấp sở"),
+    CadreCategory.BUSINESS_MANAGER: ("Doanh nhân",),
+    CadreCategory.OTHER_LEADER: ("Lãnh đạo khác từ Phó trưởng phòng trở lên",
+                                 "Lãnh đạo khác"),
+}
 KIND_WORDS = {
     UnitKind.PROVINCE: ("Tỉnh",),
     UnitKind.PARTY: ("Tổ chức Đảng", "Đảng", "Cơ quan Đảng"),
@@ -100,6 +110,7 @@ def vocabularies() -> dict[str, Vocabulary]:
         "gender": vocabulary(Gender, GENDER_WORDS),
         "kind": vocabulary(UnitKind, KIND_WORDS),
         "level": vocabulary(UnitLevel, LEVEL_WORDS),
+        "cadre_category": vocabulary(CadreCategory, CADRE_WORDS),
     }
 
 

@@ -15,7 +15,7 @@ BATCH = 1000  # rows per INSERT, and between two progress reports
 UNIT_FIELDS = ("code", "name", "short_name", "kind", "level", "active_from", "active_until",
                "mostly_direct_workers")
 PERSON_FIELDS = ("full_name", "gender", "date_of_birth", "citizen_id", "position",
-                 "is_direct_worker", "employment_start", "is_active")
+                 "is_direct_worker", "employment_start", "is_active", "cadre_category")
 
 
 @dataclass(frozen=True)
