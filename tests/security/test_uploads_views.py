@@ -27,7 +27,10 @@ def _stored_files() -> list[Path]:
 @pytest.mark.parametrize("content", HOSTILE.values(), ids=HOSTILE.keys())
 @pytest.mark.parametrize("page", PAGES)
 def test_import_page_refuses_a_renamed_file_and_stores_nothing(personas, client_for, page,
-                                                                 content):
+                                                                 content, settings, tmp_path):
+    # A folder of its own: the test workers share the session's media folder, and another
+    # worker's import landing there between the two listings failed this test in CI.
+    settings.MEDIA_ROOT = tmp_path
     before = _stored_files()
 
     response = client_for(personas.unit_clerk).post(
