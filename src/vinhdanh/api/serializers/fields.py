@@ -3,8 +3,10 @@
 An id outside the user's view reads as "does not exist", so it tells them nothing.
 """
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from vinhdanh.honors.models import Honor
 from vinhdanh.organisations.models import EmulationGroup, Unit
 
 # The largest id a 64-bit column holds. SQLite cannot even pass a larger number to a query
@@ -20,6 +22,12 @@ class CodeField(serializers.SlugRelatedField):
         if isinstance(data, str) and "\x00" in data:
             self.fail("does_not_exist", slug_name=self.slug_field, value=data)
         return super().to_internal_value(data)
+
+
+def honor_field(**kwargs) -> CodeField:
+    """An honour named by its code, as everywhere in the API."""
+    kwargs.setdefault("help_text", _("Code of the honour."))
+    return CodeField(slug_field="code", queryset=Honor.objects.all(), **kwargs)
 
 
 class IdField(serializers.IntegerField):

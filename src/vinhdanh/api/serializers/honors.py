@@ -4,7 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from vinhdanh.api.serializers.fields import CodeField, IdField, VisibleGroupField, VisibleUnitField
+from vinhdanh.api.serializers.fields import (
+    IdField,
+    VisibleGroupField,
+    VisibleUnitField,
+    honor_field,
+)
 from vinhdanh.honors.enums import PackStatus, SubjectKind, Verdict
 from vinhdanh.honors.models import (
     DisciplinePeriod,
@@ -25,11 +30,6 @@ CANDIDATE_TYPES = [("person", _("Person")), ("unit", _("Unit (collective)")),
 
 def _year(**kwargs) -> serializers.IntegerField:
     return serializers.IntegerField(min_value=FIRST_YEAR, max_value=LAST_YEAR, **kwargs)
-
-
-def _honor_field(**kwargs) -> CodeField:
-    return CodeField(slug_field="code", queryset=Honor.objects.all(),
-                                        help_text=_("Code of the honour."), **kwargs)
 
 
 # Catalogue and packs
@@ -111,7 +111,7 @@ class EvaluateSerializer(serializers.Serializer):
     person = IdField(required=False)
     unit = IdField(required=False, help_text=_("A unit as a collective candidate."))
     household = IdField(required=False)
-    honor = _honor_field()
+    honor = honor_field()
     year = _year()
     received_on = serializers.DateField(required=False, allow_null=True, default=None)
 
@@ -125,7 +125,7 @@ class EvaluateSerializer(serializers.Serializer):
 
 
 class SweepSerializer(serializers.Serializer):
-    honor = _honor_field()
+    honor = honor_field()
     year = _year()
     subject = serializers.ChoiceField(
         SubjectKind.choices, required=False, allow_null=True, default=None,
@@ -184,7 +184,7 @@ def sweep_data(result, limit: int, offset: int) -> dict:
 class BonusItemSerializer(serializers.Serializer):
     key = serializers.CharField(max_length=100,
                                 help_text=_("Your name for the line, returned as given."))
-    honor = _honor_field()
+    honor = honor_field()
     subject = serializers.ChoiceField(SubjectKind.choices)
     year = _year()
     first_year = _year(required=False, allow_null=True, default=None)

@@ -7,8 +7,7 @@ sent to the upload actions (views/uploads.py, serializers/uploads.py).
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from vinhdanh.api.serializers.fields import CodeField, TargetUnitField, VisibleUnitField
-from vinhdanh.honors.models import Honor
+from vinhdanh.api.serializers.fields import TargetUnitField, VisibleUnitField, honor_field
 from vinhdanh.movements.enums import MovementKind, ReportPeriod
 from vinhdanh.movements.models import (
     Directive,
@@ -121,7 +120,7 @@ class ReportSerializer(serializers.ModelSerializer):
 
 
 class RegistrationSerializer(serializers.ModelSerializer):
-    honor = CodeField(slug_field="code", queryset=Honor.objects.all())
+    honor = honor_field()
     person = VisiblePersonField(allow_null=True, required=False, default=None)
     unit = VisibleUnitField(allow_null=True, required=False, default=None)
     household = VisibleHouseholdField(allow_null=True, required=False, default=None)
@@ -178,8 +177,7 @@ class ReportFilter(serializers.Serializer):
 
 class RegistrationFilter(serializers.Serializer):
     year = serializers.IntegerField(required=False, min_value=1900, max_value=2999)
-    honor = CodeField(slug_field="code", queryset=Honor.objects.all(),
-                                         required=False)
+    honor = honor_field(required=False)
     unit = VisibleUnitField(required=False, help_text=_("Registered by this unit or a unit "
                                                         "under it."))
 

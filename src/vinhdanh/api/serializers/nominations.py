@@ -13,11 +13,11 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from vinhdanh.api.serializers.fields import (
-    CodeField,
     IdField,
     TargetUnitField,
     VisibleGroupField,
     VisibleUnitField,
+    honor_field,
 )
 from vinhdanh.api.serializers.honors import CandidateSerializer, LineSerializer, candidate_data
 from vinhdanh.api.serializers.movements import (
@@ -27,7 +27,6 @@ from vinhdanh.api.serializers.movements import (
 )
 from vinhdanh.api.serializers.scoring import VisibleProposalField
 from vinhdanh.api.serializers.uploads import DOCUMENT
-from vinhdanh.honors.models import Honor
 from vinhdanh.nominations.enums import CommentState, DocumentKind, NominationState
 from vinhdanh.nominations.models import (
     Nomination,
@@ -123,8 +122,7 @@ class BatchSubmitSerializer(serializers.Serializer):
 class CandidatesSerializer(serializers.Serializer):
     """Candidates from the registry, all for one honour; give one list or several."""
 
-    honor = CodeField(slug_field="code", queryset=Honor.objects.all(),
-                                         help_text=_("Code of the honour."))
+    honor = honor_field()
     people = serializers.ListField(child=VisiblePersonField(), required=False, default=list)
     units = serializers.ListField(child=VisibleUnitField(), required=False, default=list,
                                   help_text=_("Collectives."))
@@ -361,8 +359,7 @@ class BatchFilter(serializers.Serializer):
 class NominationFilter(serializers.Serializer):
     year = serializers.IntegerField(required=False, **YEAR)
     state = serializers.ChoiceField(NominationState.choices, required=False)
-    honor = CodeField(slug_field="code", queryset=Honor.objects.all(),
-                                         required=False)
+    honor = honor_field(required=False)
     unit = VisibleUnitField(required=False, help_text=_("Proposed by this unit or a unit "
                                                         "under it."))
     batch = IdField(required=False)
