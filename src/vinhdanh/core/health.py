@@ -7,7 +7,6 @@ parts and states only: the details of a failure go to the log, not to the caller
 
 import logging
 import uuid
-from importlib.metadata import PackageNotFoundError, version
 
 from django.core.cache import cache
 from django.db import connection
@@ -16,12 +15,9 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-logger = logging.getLogger(__name__)
+from vinhdanh.core.version import VERSION
 
-try:
-    VERSION = version("vinhdanh")
-except PackageNotFoundError:  # run from a bare checkout
-    VERSION = "unknown"
+logger = logging.getLogger(__name__)
 
 # Reading every migration file costs tens of milliseconds: once all are applied in this
 # process's database they stay applied (a new release restarts the processes).

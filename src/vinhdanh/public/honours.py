@@ -28,8 +28,6 @@ from vinhdanh.organisations.queries import search_q
 
 # -- the honour board ------------------------------------------------------------------------
 
-
-
 FACETS_KEY = "public:board:facets"
 
 

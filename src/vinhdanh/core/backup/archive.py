@@ -35,12 +35,12 @@ from django.utils.translation import gettext as _
 
 from vinhdanh.core.backup import database
 from vinhdanh.core.backup.database import BackupError
+from vinhdanh.core.version import VERSION
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 MEDIA = "media"
 PREFIX, SUFFIX = "vinhdanh-backup-", ".tar.gz"
-CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -59,9 +59,8 @@ class Unpacked:
 
 
 def backup_dir() -> Path:
-    """``BACKUP_DIR`` (setting or environment), else ``var/backups``."""
-    configured = getattr(settings, "BACKUP_DIR", None) or os.environ.get("BACKUP_DIR")
-    return Path(configured) if configured else Path(settings.DATA_DIR) / "backups"
+    """``BACKUP_DIR`` (settings.py reads it from the environment; ``var/backups`` else)."""
+    return Path(settings.BACKUP_DIR)
 
 
 def default_path(directory: Path | None = None) -> Path:
@@ -146,12 +145,7 @@ def _manifest(vendor: str, dump_name: str, files: list[dict], inventory: dict) -
 
 
 def _app_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        found = version("vinhdanh")
-    except PackageNotFoundError:
-        found = "unknown"
+    found = VERSION
     git = shutil.which("git")
     if git:
         with contextlib.suppress(OSError, subprocess.SubprocessError):
@@ -225,11 +219,8 @@ def _check_files(folder: Path, manifest: dict) -> None:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def restore(unpacked_archive: Unpacked, *, using: str = "default") -> None:
